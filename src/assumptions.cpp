@@ -1,0 +1,166 @@
+// The assumption table and the checks every input goes through.
+// Plain C++ only: no ImGui, GLFW or Emscripten here.
+#include "assumptions.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "working.h"
+
+namespace teams {
+
+namespace {
+
+// clang-format off
+const std::array<AssumptionSpec, kAssumptionCount> kTable = {{
+    {Key::births, "births", "Live births a year", "babies/year",
+     "Live births a year in the area.",
+     595948, 100, 2000000, 1000, 0, true, false,
+     "ONS births 2021, England (derived)",
+     "ONS Births in England and Wales 2021: 624,729 births to residents of England and Wales minus "
+     "28,781 in Wales (StatsWales) = 595,948. Derived; confidence medium-high."},
+    {Key::cohort_years, "cohort_years", "Years of births counted as babies aged 0-2", "years",
+     "How many years of births make up \"babies aged 0-2\".",
+     2, 1, 3, 1, 0, true, false,
+     "Parent-Infant Foundation briefing 2023",
+     "59,600 / 5% = 1,192,000 = two years of England's 2021 births, so the briefing's 0-2 cohort is "
+     "two years of births (ONS mid-2023 under-2s: 1,185,083)."},
+    {Key::prevalence, "prevalence", "Babies at risk of disorganised attachment", "%",
+     "Share of babies at risk of disorganised attachment, the need proxy the government uses.",
+     15, 1, 50, 0.5, 1, false, true,
+     "van IJzendoorn et al. 1999",
+     "van IJzendoorn, Schuengel & Bakermans-Kranenburg (1999), Development and Psychopathology "
+     "11:225-249: 15% in normal, middle-class families; Start for Life uses 10%; Madigan et al. 2023 "
+     "pooled 23.5%."},
+    {Key::local_risk, "local_risk", "Local risk multiplier", "x",
+     "Scales the risk for local factors: 1 is the national rate, 2 doubles it.",
+     1, 0.5, 3, 0.05, 2, false, false,
+     "Briefing 2023 (1 = national rate)",
+     "The briefing asks local estimates to take account of other risk factors; van IJzendoorn et al. "
+     "1999 found disorganised attachment \"twice or even three times higher\" in some contexts."},
+    {Key::access, "access", "At-risk babies who reach a specialist team", "%",
+     "Share of the at-risk babies that a team would actually see (commissioning below total need).",
+     100.0 / 3.0, 1, 100, 1, 1, false, true,
+     "Parent-Infant Foundation briefing 2023",
+     "\"Our estimate assumes only one third of babies at risk of disorganised attachment ... will "
+     "access specialist services\" (exactly one third)."},
+    {Key::wider_prevalence, "wider_prevalence", "Babies at risk of other insecure attachment", "%",
+     "Optional wider tier: babies at risk of avoidant or resistant attachment.",
+     24.9, 0, 60, 0.5, 1, false, true,
+     "Madigan et al. 2023",
+     "Madigan et al. (2023), Psychological Bulletin 149:99-132: avoidant 14.7% + resistant 10.2% = "
+     "24.9%. Counted only when the next value is above 0."},
+    {Key::wider_access, "wider_access", "Of those, share a team also supports", "%",
+     "Share of the wider tier that teams would also support; 0 leaves the tier out.",
+     0, 0, 100, 1, 1, false, true,
+     "Off by default (briefing 2023)",
+     "The briefing's estimate counts disorganised attachment only, but says teams also support babies "
+     "at risk of other insecure attachment. 0 reproduces the briefing."},
+    {Key::caseload, "caseload", "Families one team supports a year", "families/team/year",
+     "Families one specialised team supports directly each year.",
+     150, 10, 1000, 5, 0, true, false,
+     "Parent-Infant Foundation briefing 2023",
+     "\"each team supporting on average 150 families directly each year\"; reported caseloads vary "
+     "from under 25 to over 300."},
+    {Key::current_teams, "current_teams", "Specialised teams today", "teams",
+     "Specialised parent-infant relationship teams operating today.",
+     45, 0, 5000, 1, 0, true, false,
+     "Parent-Infant Foundation, UK, Sept 2023",
+     "45 teams across the UK in September 2023 (the briefing); 27 in 2019, 39 in March 2022, 49 in "
+     "June 2025, about 51 in February 2026."},
+    {Key::teams_in_development, "teams_in_development", "Teams in development", "teams",
+     "Teams being set up, not yet operating.",
+     14, 0, 5000, 1, 0, true, false,
+     "Parent-Infant Foundation, UK, Sept 2023",
+     "\"45 teams now across the UK, and 14 more in development\" (the briefing, September 2023)."},
+    {Key::years_to_target, "years_to_target", "Years to close the gap", "years",
+     "Years over which the teams needed are to be reached.",
+     5, 1, 20, 1, 0, true, false,
+     "Parent-Infant Foundation briefing 2023",
+     "\"a tenfold increase over the next five years\"."},
+}};
+// clang-format on
+
+std::string ValueText(double value) {
+    if (std::isnan(value)) return "NaN";
+    if (std::isinf(value)) return value > 0 ? "infinity" : "-infinity";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    return buffer;
+}
+
+} // namespace
+
+const std::array<AssumptionSpec, kAssumptionCount>& AssumptionTable() { return kTable; }
+
+const AssumptionSpec& Spec(Key key) { return kTable[static_cast<int>(key)]; }
+
+const AssumptionSpec* FindSpec(std::string_view key) {
+    for (const AssumptionSpec& spec : kTable)
+        if (key == spec.key) return &spec;
+    return nullptr;
+}
+
+Assumptions Assumptions::Defaults() {
+    Assumptions result;
+    for (const AssumptionSpec& spec : kTable) result[spec.id] = spec.default_value;
+    return result;
+}
+
+std::string RangeText(const AssumptionSpec& spec) {
+    const int decimals = spec.whole_number ? 0 : 2;
+    auto trim = [](std::string text) {
+        if (text.find('.') != std::string::npos) {
+            while (!text.empty() && text.back() == '0') text.pop_back();
+            if (!text.empty() && text.back() == '.') text.pop_back();
+        }
+        return text;
+    };
+    std::string text = trim(FormatNumber(spec.min, decimals)) + " to " + trim(FormatNumber(spec.max, decimals));
+    if (spec.is_percent)
+        text += "%";
+    else
+        text += std::string(" ") + spec.unit;
+    return text;
+}
+
+std::string CheckValue(const AssumptionSpec& spec, double value) {
+    if (!std::isfinite(value))
+        return std::string(spec.key) + ": " + ValueText(value) + " is not a number; valid range " + RangeText(spec) + ".";
+    if (value < spec.min || value > spec.max)
+        return std::string(spec.key) + ": " + ValueText(value) + " is outside the valid range " + RangeText(spec) + ".";
+    return {};
+}
+
+bool ApplyValue(Assumptions& assumptions, Key key, double value, std::vector<Problem>* problems) {
+    const AssumptionSpec& spec = Spec(key);
+    if (!std::isfinite(value)) {
+        if (problems)
+            problems->push_back({spec.key, std::string(spec.key) + ": " + ValueText(value) +
+                                               " is not a number; valid range " + RangeText(spec) + ". Kept " +
+                                               ValueText(assumptions[key]) + "."});
+        return false;
+    }
+    double applied = value;
+    if (applied < spec.min) applied = spec.min;
+    if (applied > spec.max) applied = spec.max;
+    if (spec.whole_number) applied = std::round(applied);
+    if (applied != value && problems) {
+        const bool out_of_range = value < spec.min || value > spec.max;
+        problems->push_back(
+            {spec.key, std::string(spec.key) + ": " + ValueText(value) +
+                           (out_of_range ? " is outside the valid range " + RangeText(spec)
+                                         : " must be a whole number (" + RangeText(spec) + ")") +
+                           "; used " + ValueText(applied) + "."});
+    }
+    assumptions[key] = applied;
+    return true;
+}
+
+bool IsValid(const Assumptions& assumptions) {
+    for (const AssumptionSpec& spec : kTable)
+        if (!CheckValue(spec, assumptions[spec.id]).empty()) return false;
+    return true;
+}
+
+} // namespace teams

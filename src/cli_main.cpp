@@ -1,0 +1,172 @@
+// teams-needed: the estimator on the command line. Flags come from the assumption table.
+// Plain C++ only: no ImGui, GLFW or Emscripten here.
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "estimator.h"
+#include "presets.h"
+#include "scenario.h"
+#include "url_codec.h"
+#include "working.h"
+
+using namespace teams;
+
+namespace {
+
+std::string FlagName(const AssumptionSpec& spec) {
+    std::string flag = std::string("--") + spec.key;
+    for (char& c : flag)
+        if (c == '_') c = '-';
+    return flag;
+}
+
+void PrintUsage(std::FILE* out) {
+    std::fprintf(out, "Usage: teams-needed [options]\n\n"
+                      "How many specialised parent-infant relationship teams an area needs.\n\n"
+                      "Assumptions (each defaults to the briefing's value):\n");
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        const std::string flag = FlagName(spec) + " N";
+        std::fprintf(out, "  %-26s %s (%s; default %s)\n", flag.c_str(), spec.label, RangeText(spec).c_str(),
+                     FormatRoundTrip(spec.default_value).c_str());
+    }
+    std::fprintf(out, "\nOther options:\n"
+                      "  --preset ID                start from a published preset (see --list-presets)\n"
+                      "  --scenario FILE            start from a scenario JSON file\n"
+                      "  --list-presets             list the presets and their sources\n"
+                      "  --print-scenario           print the scenario as JSON instead of the report\n"
+                      "  --json                     print {\"scenario\": ..., \"results\": ...}\n"
+                      "  --help                     this text\n\n"
+                      "Flags override preset and scenario values. Invalid input exits with status 2.\n");
+}
+
+int Fail(const std::string& message) {
+    std::fprintf(stderr, "teams-needed: %s\n", message.c_str());
+    return 2;
+}
+
+void PrintReport(const Scenario& scenario, const Results& r) {
+    const Assumptions& a = scenario.assumptions;
+    std::printf("%s needs %s specialised parent-infant relationship teams (%s unrounded).\n", scenario.area.c_str(),
+                FormatNumber(static_cast<double>(r.teams_needed_whole)).c_str(), FormatNumber(r.teams_needed, 1).c_str());
+    std::printf("Scenario: %s\n\nThe working:\n", scenario.name.c_str());
+    for (const WorkingStep& step : ShowWorking(scenario, r))
+        std::printf("  %s: %s = %s\n      source: %s\n", step.label.c_str(), step.formula.c_str(), step.value.c_str(),
+                    step.source.c_str());
+    std::printf("\nToday: %s teams (+%s in development).", FormatNumber(a[Key::current_teams]).c_str(),
+                FormatNumber(a[Key::teams_in_development]).c_str());
+    if (r.scale_factor) std::printf(" Teams needed are %s times today's.", FormatNumber(*r.scale_factor, 2).c_str());
+    if (r.teams_gap > 0) {
+        std::printf(" %s more teams: %s new teams a year", FormatNumber(r.teams_gap, 1).c_str(),
+                    FormatNumber(r.new_teams_per_year, 1).c_str());
+        if (r.annual_growth_percent) std::printf(", or %s%% growth a year", FormatNumber(*r.annual_growth_percent, 1).c_str());
+        std::printf(" over %s years.\n", FormatNumber(a[Key::years_to_target]).c_str());
+    } else {
+        std::printf(" That is %s teams more than needed.\n", FormatNumber(-r.teams_gap, 1).c_str());
+    }
+}
+
+void PrintPresets() {
+    for (const Preset& preset : Presets()) {
+        std::printf("%-18s %s\n", preset.id.c_str(), preset.label.c_str());
+        std::printf("%-18s %s\n", "", preset.note.c_str());
+        for (const ValueSource& source : preset.sources)
+            std::printf("%-18s   %s = %s: %s (confidence %s)\n", "", Spec(source.key).key,
+                        FormatRoundTrip(preset.assumptions[source.key]).c_str(), source.source.c_str(),
+                        source.confidence.c_str());
+    }
+}
+
+bool ReadFile(const std::string& path, std::string* text) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    *text = buffer.str();
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Setup: split "--flag=value" and "--flag value" into (flag, value) pairs.
+    std::vector<std::string> args(argv + 1, argv + argc);
+    struct Option {
+        std::string flag, value;
+        bool has_value;
+    };
+    std::vector<Option> options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const std::size_t eq = arg.find('=');
+        if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+            options.push_back({arg.substr(0, eq), arg.substr(eq + 1), true});
+        } else if (arg == "--list-presets" || arg == "--print-scenario" || arg == "--json" || arg == "--help" || arg == "-h") {
+            options.push_back({arg, "", false});
+        } else if (arg.rfind("--", 0) == 0) {
+            if (i + 1 >= args.size()) return Fail(arg + ": needs a value.");
+            options.push_back({arg, args[++i], true});
+        } else {
+            return Fail("unexpected argument \"" + CleanLabel(arg, 40) + "\"; see --help.");
+        }
+    }
+
+    // Start from a preset, then a scenario file, then flags.
+    Scenario scenario;
+    bool json_output = false, print_scenario = false;
+    for (const Option& option : options) {
+        if (option.flag == "--help" || option.flag == "-h") {
+            PrintUsage(stdout);
+            return 0;
+        }
+        if (option.flag == "--list-presets") {
+            PrintPresets();
+            return 0;
+        }
+        if (option.flag == "--json") json_output = true;
+        if (option.flag == "--print-scenario") print_scenario = true;
+        if (option.flag == "--preset") {
+            const Preset* preset = FindPreset(option.value);
+            if (!preset) return Fail("--preset: \"" + CleanLabel(option.value, 40) + "\" is not a preset; see --list-presets.");
+            scenario = ScenarioFromPreset(*preset);
+        }
+    }
+    for (const Option& option : options) {
+        if (option.flag != "--scenario") continue;
+        std::string text;
+        if (!ReadFile(option.value, &text)) return Fail("--scenario: cannot read \"" + CleanLabel(option.value, 200) + "\".");
+        const LoadResult loaded = ScenarioFromJson(text, scenario);
+        if (!loaded.problems.empty()) return Fail("--scenario " + option.value + ": " + loaded.problems.front().message);
+        scenario = loaded.scenario;
+    }
+    for (const Option& option : options) {
+        if (!option.has_value || option.flag == "--preset" || option.flag == "--scenario") continue;
+        const AssumptionSpec* spec = nullptr;
+        for (const AssumptionSpec& candidate : AssumptionTable())
+            if (FlagName(candidate) == option.flag) spec = &candidate;
+        if (!spec) return Fail(CleanLabel(option.flag, 40) + ": unknown option; see --help.");
+        double value = 0;
+        if (!ParseNumber(option.value, &value))
+            return Fail(option.flag + ": \"" + CleanLabel(option.value, 40) + "\" is not a plain number; valid range " +
+                        RangeText(*spec) + ".");
+        const std::string problem = CheckValue(*spec, value);
+        if (!problem.empty()) return Fail(option.flag + ": " + problem.substr(problem.find(':') + 2));
+        std::vector<Problem> problems;
+        ApplyValue(scenario.assumptions, spec->id, value, &problems);
+        if (!problems.empty()) return Fail(option.flag + ": " + problems.front().message.substr(problems.front().message.find(':') + 2));
+    }
+
+    // Output.
+    const Results results = Estimate(scenario.assumptions);
+    if (print_scenario) {
+        std::printf("%s\n", ScenarioToJson(scenario).c_str());
+    } else if (json_output) {
+        std::printf("%s\n", ReportJson(scenario, results).c_str());
+    } else {
+        PrintReport(scenario, results);
+    }
+    return 0;
+}

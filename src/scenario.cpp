@@ -1,0 +1,256 @@
+// Scenario and results JSON. Parsing never throws: the document is parsed with exceptions off and
+// every value's type is checked before it is read.
+// Plain C++ only: no ImGui, GLFW or Emscripten here.
+#include "scenario.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "presets.h"
+#include "url_codec.h"
+
+namespace teams {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json; // output keeps the table's order
+
+namespace {
+
+ordered OptionalNumber(const std::optional<double>& value) {
+    return value && std::isfinite(*value) ? ordered(*value) : ordered(nullptr);
+}
+
+// Whole numbers are written as integers ("births": 595948, not 595948.0); others in their shortest
+// form that reads back to the same double.
+ordered Finite(double value) {
+    if (!std::isfinite(value)) return ordered(nullptr);
+    if (value == std::trunc(value) && std::fabs(value) < 1e15) return ordered(static_cast<long long>(value));
+    return ordered(value);
+}
+
+// Reads a document that failed to parse once more, only to say where: the last key before the error
+// and the token it stopped at. A number too large for a double ("1e309") names its field.
+struct ErrorLocator : nlohmann::json_sax<json> {
+    std::string last_key, last_token;
+    std::size_t position = 0;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t& key) override {
+        last_key = key;
+        return true;
+    }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t byte, const std::string& token, const nlohmann::detail::exception&) override {
+        position = byte;
+        last_token = token;
+        return false;
+    }
+};
+
+Problem ParseProblem(std::string_view text) {
+    ErrorLocator locator;
+    json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, true);
+    double number = 0;
+    const AssumptionSpec* spec = FindSpec(locator.last_key);
+    if (spec && ParseNumber(locator.last_token, &number) && !std::isfinite(number))
+        return {spec->key, std::string(spec->key) + ": " + CleanLabel(locator.last_token, 40) +
+                               " is not a usable number; valid range " + RangeText(*spec) + ". Nothing was loaded."};
+    std::string message = "The scenario is not valid JSON";
+    if (locator.position > 0) message += " (at byte " + std::to_string(locator.position) + ")";
+    return {"file", message + "; nothing was loaded."};
+}
+
+const char* TypeName(const json& value) {
+    if (value.is_null()) return "null";
+    if (value.is_boolean()) return "true/false";
+    if (value.is_number()) return "a number";
+    if (value.is_string()) return "text";
+    if (value.is_array()) return "a list";
+    return "an object";
+}
+
+void ReadLabel(const json& doc, const char* key, std::string& target, std::vector<Problem>& problems) {
+    const auto it = doc.find(key);
+    if (it == doc.end()) return;
+    if (!it->is_string()) {
+        problems.push_back({key, std::string(key) + ": must be text of 1 to " + std::to_string(kMaxTextLength) +
+                                     " characters, not " + TypeName(*it) + "; kept \"" + target + "\"."});
+        return;
+    }
+    const std::string& text = it->get_ref<const std::string&>();
+    const std::string cleaned = CleanLabel(text);
+    if (cleaned.empty()) {
+        problems.push_back({key, std::string(key) + ": must be text of 1 to " + std::to_string(kMaxTextLength) +
+                                     " characters; kept \"" + target + "\"."});
+        return;
+    }
+    if (cleaned.size() < text.size())
+        problems.push_back({key, std::string(key) + ": shortened to " + std::to_string(kMaxTextLength) +
+                                     " characters without control characters."});
+    target = cleaned;
+}
+
+} // namespace
+
+std::string CleanLabel(std::string_view text, std::size_t max_length) {
+    std::string out;
+    std::size_t characters = 0;
+    std::size_t i = 0;
+    while (i < text.size() && characters < max_length) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool valid = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (valid && length == 2) valid = c >= 0xC2;                           // no overlong forms
+        if (valid && length == 3) {
+            const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+            valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0); // overlong, surrogates
+        }
+        if (valid && length == 4) {
+            const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+            valid = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+        }
+        if (!valid) { // a stray byte is dropped
+            ++i;
+            continue;
+        }
+        const bool control = length == 1 && (c < 0x20 || c == 0x7F);
+        if (!control) {
+            out.append(text.substr(i, length));
+            ++characters;
+        } else if (!out.empty() && out.back() != ' ') {
+            out += ' ';
+            ++characters;
+        }
+        i += length;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    std::size_t start = 0;
+    while (start < out.size() && out[start] == ' ') ++start;
+    return out.substr(start);
+}
+
+LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
+    LoadResult result{base, {}, false};
+    std::vector<Problem>& problems = result.problems;
+    if (text.size() > kMaxScenarioBytes) {
+        problems.push_back({"file", "The scenario is " + std::to_string(text.size()) + " bytes; at most " +
+                                        std::to_string(kMaxScenarioBytes) + " are read."});
+        return result;
+    }
+    const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) {
+        problems.push_back(ParseProblem(text));
+        return result;
+    }
+    if (!doc.is_object()) {
+        problems.push_back({"file", std::string("The scenario must be a JSON object, not ") + TypeName(doc) + "."});
+        return result;
+    }
+    if (const auto it = doc.find("schema_version"); it != doc.end()) {
+        if (!it->is_number() || it->get<double>() != kSchemaVersion) {
+            problems.push_back({"schema_version", "schema_version: only version " + std::to_string(kSchemaVersion) +
+                                                      " is understood; nothing was loaded."});
+            return result;
+        }
+    }
+
+    Scenario& scenario = result.scenario;
+    if (const auto it = doc.find("preset"); it != doc.end()) {
+        const Preset* preset = it->is_string() ? FindPreset(it->get_ref<const std::string&>()) : nullptr;
+        if (preset) {
+            if (preset->id != base.preset) scenario = ScenarioFromPreset(*preset);
+        } else if (it->is_string() && it->get_ref<const std::string&>().empty()) {
+            scenario.preset.clear();
+        } else {
+            problems.push_back({"preset", "preset: not a known preset id; kept \"" + scenario.preset + "\"."});
+        }
+    }
+    ReadLabel(doc, "name", scenario.name, problems);
+    ReadLabel(doc, "area", scenario.area, problems);
+
+    if (const auto it = doc.find("assumptions"); it != doc.end()) {
+        if (!it->is_object()) {
+            problems.push_back({"assumptions", std::string("assumptions: must be an object of key: number, not ") +
+                                                   TypeName(*it) + "."});
+        } else {
+            for (const auto& [key, value] : it->items()) {
+                const AssumptionSpec* spec = FindSpec(key);
+                if (!spec) {
+                    problems.push_back({"assumptions", "assumptions: \"" + CleanLabel(key, 40) +
+                                                           "\" is not an assumption of this calculator; ignored."});
+                    continue;
+                }
+                if (!value.is_number()) {
+                    problems.push_back({spec->key, std::string(spec->key) + ": must be a number, not " + TypeName(value) +
+                                                       "; valid range " + RangeText(*spec) + ". Kept " +
+                                                       FormatRoundTrip(scenario.assumptions[spec->id]) + "."});
+                    continue;
+                }
+                ApplyValue(scenario.assumptions, spec->id, value.get<double>(), &problems);
+            }
+        }
+    }
+    for (const auto& [key, value] : doc.items()) {
+        (void)value;
+        if (key != "schema_version" && key != "name" && key != "area" && key != "preset" && key != "assumptions")
+            problems.push_back({"file", "\"" + CleanLabel(key, 40) + "\" is not part of a scenario; ignored."});
+        if (problems.size() > 50) break;
+    }
+    result.ok = true;
+    return result;
+}
+
+std::string ScenarioToJson(const Scenario& scenario, int indent) {
+    ordered assumptions = ordered::object();
+    for (const AssumptionSpec& spec : AssumptionTable()) assumptions[spec.key] = Finite(scenario.assumptions[spec.id]);
+    ordered doc = {{"schema_version", scenario.schema_version},
+                {"name", scenario.name},
+                {"area", scenario.area},
+                {"preset", scenario.preset},
+                {"assumptions", assumptions}};
+    // Labels were cleaned to valid UTF-8 on the way in; replace anything else rather than fail.
+    return doc.dump(indent, ' ', false, ordered::error_handler_t::replace);
+}
+
+static ordered ResultsJson(const Results& r) {
+    ordered path = ordered::array();
+    for (const ScaleUpYear& step : r.path)
+        path.push_back({{"year", step.year}, {"linear_teams", Finite(step.linear_teams)},
+                        {"compound_teams", OptionalNumber(step.compound_teams)}});
+    return {{"cohort_babies", Finite(r.cohort_babies)},
+            {"babies_at_risk", Finite(r.babies_at_risk)},
+            {"babies_at_risk_wider", Finite(r.babies_at_risk_wider)},
+            {"risk_capped", r.risk_capped},
+            {"babies_to_reach", Finite(r.babies_to_reach)},
+            {"share_of_cohort", Finite(r.share_of_cohort)},
+            {"teams_needed", Finite(r.teams_needed)},
+            {"teams_needed_whole", r.teams_needed_whole},
+            {"teams_gap", Finite(r.teams_gap)},
+            {"teams_gap_whole", r.teams_gap_whole},
+            {"teams_gap_after_development", Finite(r.teams_gap_after_development)},
+            {"scale_factor", OptionalNumber(r.scale_factor)},
+            {"new_teams_per_year", Finite(r.new_teams_per_year)},
+            {"annual_growth_percent", OptionalNumber(r.annual_growth_percent)},
+            {"path", path}};
+}
+
+std::string ResultsToJson(const Results& results, int indent) { return ResultsJson(results).dump(indent); }
+
+std::string ReportJson(const Scenario& scenario, const Results& results, int indent) {
+    ordered scenario_doc = ordered::parse(ScenarioToJson(scenario, -1), nullptr, false);
+    ordered doc = {{"scenario", scenario_doc}, {"results", ResultsJson(results)}};
+    return doc.dump(indent, ' ', false, ordered::error_handler_t::replace);
+}
+
+} // namespace teams

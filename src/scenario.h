@@ -1,0 +1,44 @@
+// A scenario (name, area, preset and assumptions), its JSON form and the results' JSON form.
+// Plain C++ only: no ImGui, GLFW or Emscripten here. No exception escapes these functions.
+#pragma once
+
+#include "assumptions.h"
+#include "estimator.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace teams {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::size_t kMaxTextLength = 200;         // name and area labels
+inline constexpr std::size_t kMaxScenarioBytes = 64 * 1024; // larger JSON documents are refused
+
+struct Scenario {
+    int schema_version = kSchemaVersion;
+    std::string name = "The briefing: England, 15% (2023)";
+    std::string area = "England";
+    std::string preset = "briefing"; // id of the preset the values started from ("" for none)
+    Assumptions assumptions = Assumptions::Defaults();
+};
+
+struct LoadResult {
+    Scenario scenario;             // base with every valid value applied
+    std::vector<Problem> problems; // each names the field and its valid range
+    bool ok = false;               // false when nothing could be applied (malformed document, wrong schema)
+};
+
+// Reads scenario JSON onto `base`: keys that are missing keep base's values, so a partial object
+// ({"assumptions": {"prevalence": 10}}) is fine. Out-of-range numbers are clamped and reported.
+LoadResult ScenarioFromJson(std::string_view text, const Scenario& base);
+std::string ScenarioToJson(const Scenario& scenario, int indent = 2);
+
+// {"scenario": {...}, "results": {...}} with null where a result does not exist.
+std::string ReportJson(const Scenario& scenario, const Results& results, int indent = 2);
+std::string ResultsToJson(const Results& results, int indent = -1);
+
+// Trims and limits a free-text label; control characters are dropped. Valid UTF-8 is kept intact.
+std::string CleanLabel(std::string_view text, std::size_t max_length = kMaxTextLength);
+
+} // namespace teams

@@ -1,0 +1,147 @@
+// Scenario JSON: exact round trips, partial objects, and every malformed file in tests/data/scenarios.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "presets.h"
+#include "scenario.h"
+
+using namespace teams;
+
+namespace {
+
+std::string ReadAll(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+bool Names(const std::vector<Problem>& problems, const std::string& field) {
+    for (const Problem& problem : problems)
+        if (problem.field == field) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_SUITE("scenario") {
+    TEST_CASE("saving then loading gives the same numbers exactly") {
+        Scenario original;
+        original.name = "Caerdydd a'r Fro \"test\" – 10%";
+        original.area = "Cardiff";
+        original.preset = "wales";
+        original.assumptions[Key::births] = 4321;
+        original.assumptions[Key::prevalence] = 0.1 + 0.2 + 10; // not exactly representable in decimal
+        original.assumptions[Key::access] = 100.0 / 3.0;
+        original.assumptions[Key::local_risk] = 1.2345678901234567;
+        for (const int indent : {-1, 0, 2}) {
+            const std::string text = ScenarioToJson(original, indent);
+            const LoadResult loaded = ScenarioFromJson(text, Scenario{});
+            CAPTURE(text);
+            CHECK(loaded.ok);
+            CHECK(loaded.problems.empty());
+            CHECK(loaded.scenario.assumptions == original.assumptions);
+            CHECK(loaded.scenario.name == original.name);
+            CHECK(loaded.scenario.area == original.area);
+        }
+    }
+
+    TEST_CASE("the JSON shape") {
+        const std::string text = ScenarioToJson(Scenario{}, -1);
+        CHECK(text.find("\"schema_version\":1") != std::string::npos);
+        CHECK(text.find("\"assumptions\":{\"births\":595948,\"cohort_years\":2,\"prevalence\":15") != std::string::npos);
+        const std::string report = ReportJson(Scenario{}, Estimate(Assumptions::Defaults()), -1);
+        CHECK(report.find("{\"scenario\":{\"schema_version\":1") == 0);
+        CHECK(report.find("\"teams_needed_whole\":398") != std::string::npos);
+        Scenario none;
+        none.assumptions[Key::current_teams] = 0;
+        const std::string nulls = ResultsToJson(Estimate(none.assumptions));
+        CHECK(nulls.find("\"scale_factor\":null") != std::string::npos);
+        CHECK(nulls.find("\"annual_growth_percent\":null") != std::string::npos);
+        CHECK(nulls.find("\"compound_teams\":null") != std::string::npos);
+    }
+
+    TEST_CASE("a partial object changes only what it names") {
+        Scenario base;
+        base.assumptions[Key::caseload] = 200;
+        const LoadResult loaded = ScenarioFromJson(R"({"assumptions": {"prevalence": 10}})", base);
+        CHECK(loaded.ok);
+        CHECK(loaded.problems.empty());
+        CHECK(loaded.scenario.assumptions[Key::prevalence] == 10);
+        CHECK(loaded.scenario.assumptions[Key::caseload] == 200);
+    }
+
+    TEST_CASE("a preset in the file starts from that preset") {
+        const LoadResult loaded = ScenarioFromJson(R"({"preset": "scotland", "assumptions": {"prevalence": 10}})", Scenario{});
+        CHECK(loaded.ok);
+        CHECK(loaded.scenario.area == "Scotland");
+        CHECK(loaded.scenario.assumptions[Key::births] == 45763);
+        CHECK(loaded.scenario.assumptions[Key::prevalence] == 10);
+    }
+
+    TEST_CASE("every malformed file names its field and keeps the calculator working") {
+        // tests/data/scenarios/<field>--<what is wrong>.json: the loader must report <field>.
+        int files = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(TEAMS_TEST_DATA_DIR "/scenarios")) {
+            const std::string file = entry.path().filename().string();
+            const std::string field = file.substr(0, file.find("--"));
+            CAPTURE(file);
+            Scenario base;
+            base.assumptions[Key::teams_in_development] = 7; // no file names it
+            const LoadResult loaded = ScenarioFromJson(ReadAll(entry.path()), base);
+            REQUIRE_FALSE(loaded.problems.empty());
+            CHECK(Names(loaded.problems, field));
+            for (const Problem& problem : loaded.problems) {
+                CHECK(problem.message.size() < 300);
+                CHECK(problem.message.find("nan") == std::string::npos);
+            }
+            CHECK(IsValid(loaded.scenario.assumptions));
+            CHECK(loaded.scenario.assumptions[Key::teams_in_development] == 7); // untouched
+            if (field != "file" && field != "schema_version" && field != "assumptions" && field != "preset" &&
+                field != "area" && field != "name") {
+                const AssumptionSpec* spec = FindSpec(field);
+                REQUIRE(spec != nullptr);
+                CHECK(Names(loaded.problems, spec->key));
+                bool names_range = false;
+                for (const Problem& problem : loaded.problems)
+                    names_range |= problem.message.find(RangeText(*spec)) != std::string::npos;
+                CHECK(names_range);
+            }
+            ++files;
+        }
+        CHECK(files >= 25);
+    }
+
+    TEST_CASE("specific malformed inputs") {
+        SUBCASE("unknown schema version loads nothing") {
+            const LoadResult r = ScenarioFromJson(R"({"schema_version": 2, "assumptions": {"prevalence": 10}})", Scenario{});
+            CHECK_FALSE(r.ok);
+            CHECK(r.scenario.assumptions[Key::prevalence] == 15);
+        }
+        SUBCASE("a clamped value is applied at the range end") {
+            const LoadResult r = ScenarioFromJson(R"({"assumptions": {"prevalence": 80, "access": 50}})", Scenario{});
+            CHECK(r.ok);
+            CHECK(r.scenario.assumptions[Key::prevalence] == 50);
+            CHECK(r.scenario.assumptions[Key::access] == 50);
+        }
+        SUBCASE("a wrong type keeps the old value and applies the rest") {
+            const LoadResult r = ScenarioFromJson(R"({"assumptions": {"prevalence": "10", "access": 50}})", Scenario{});
+            CHECK(r.scenario.assumptions[Key::prevalence] == 15);
+            CHECK(r.scenario.assumptions[Key::access] == 50);
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].message == "prevalence: must be a number, not text; valid range 1 to 50%. Kept 15.");
+        }
+        SUBCASE("labels: markup is kept as text, control characters and bad UTF-8 dropped, length capped") {
+            const LoadResult r = ScenarioFromJson("{\"area\": \"<b>Ynys M\xc3\xb4n</b>\\u0000\\n\xf0\x9f\x91\xb6\"}", Scenario{});
+            CHECK(r.scenario.area == "<b>Ynys M\xc3\xb4n</b> \xf0\x9f\x91\xb6");
+            CHECK(CleanLabel("a\xff\xfe b") == "a b");
+            CHECK(CleanLabel(std::string(500, 'a')).size() == kMaxTextLength);
+            CHECK(CleanLabel("\xe2\x80\x93\xe2\x80\x93", 1) == "\xe2\x80\x93"); // cut on a character boundary
+            CHECK(CleanLabel("\xed\xa0\x80 surrogate") == "surrogate");
+            CHECK(CleanLabel("\xc0\xaf overlong") == "overlong");
+        }
+    }
+}

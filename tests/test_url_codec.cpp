@@ -1,0 +1,150 @@
+// Link parameters: strict numbers, percent-escapes, presets, round trips, and tests/data/links.txt.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <string>
+
+#include "presets.h"
+#include "url_codec.h"
+
+using namespace teams;
+
+TEST_SUITE("url_codec") {
+    TEST_CASE("ParseNumber accepts plain decimals only") {
+        double v = 0;
+        CHECK(ParseNumber("10", &v));
+        CHECK(v == 10);
+        CHECK(ParseNumber("-2.5", &v));
+        CHECK(v == -2.5);
+        CHECK(ParseNumber("1.5e1", &v));
+        CHECK(v == 15);
+        CHECK(ParseNumber(".5", &v));
+        CHECK(v == 0.5);
+        CHECK(ParseNumber("5.", &v));
+        CHECK(v == 5);
+        CHECK(ParseNumber("1e309", &v)); // parsed; refused later as not finite
+        CHECK(std::isinf(v));
+        for (const char* bad : {"", " 1", "1 ", "0x10", "1,000", "nan", "NaN", "inf", "Infinity", "1e", "e5", ".", "-",
+                                "+", "1.2.3", "15%", "1e5.5", "--1", "1_000"}) {
+            CAPTURE(bad);
+            CHECK_FALSE(ParseNumber(bad, &v));
+        }
+        CHECK_FALSE(ParseNumber(std::string(100, '9'), &v));
+    }
+
+    TEST_CASE("FormatRoundTrip is short and exact") {
+        CHECK(FormatRoundTrip(10) == "10");
+        CHECK(FormatRoundTrip(12.5) == "12.5");
+        CHECK(FormatRoundTrip(595948) == "595948");
+        for (const double value : {100.0 / 3.0, 0.1 + 0.2, 1e-7, 123456.789, 2000000.0}) {
+            double back = 0;
+            REQUIRE(ParseNumber(FormatRoundTrip(value), &back));
+            CHECK(back == value);
+        }
+    }
+
+    TEST_CASE("percent-decoding") {
+        bool ok = false;
+        CHECK(PercentDecode("a%20b+c", &ok) == "a b c");
+        CHECK(ok);
+        PercentDecode("%zz", &ok);
+        CHECK_FALSE(ok);
+        PercentDecode("%4", &ok);
+        CHECK_FALSE(ok);
+        CHECK(PercentEncode("Caerdydd a'r Fro") == "Caerdydd%20a%27r%20Fro");
+    }
+
+    TEST_CASE("a link sets the scenario") {
+        const QueryResult r = ScenarioFromQuery("?births=26832&prevalence=10", Scenario{});
+        CHECK(r.problems.empty());
+        CHECK(r.scenario.assumptions[Key::births] == 26832);
+        CHECK(r.scenario.assumptions[Key::prevalence] == 10);
+        CHECK(Estimate(ScenarioFromQuery("?prevalence=10", Scenario{}).scenario.assumptions).teams_needed ==
+              doctest::Approx(264.865777778));
+    }
+
+    TEST_CASE("preset first, wherever it stands, then the values beside it") {
+        for (const char* query : {"preset=wales&prevalence=12", "prevalence=12&preset=wales"}) {
+            const QueryResult r = ScenarioFromQuery(query, Scenario{});
+            CAPTURE(query);
+            CHECK(r.scenario.preset == "wales");
+            CHECK(r.scenario.area == "Wales");
+            CHECK(r.scenario.assumptions[Key::births] == 26832);
+            CHECK(r.scenario.assumptions[Key::prevalence] == 12);
+        }
+    }
+
+    TEST_CASE("parameters that are not scenario keys are handed back") {
+        const QueryResult r = ScenarioFromQuery("embed=1&theme=dark&show=prevalence,access", Scenario{});
+        CHECK(r.problems.empty());
+        REQUIRE(r.other.size() == 3);
+        CHECK(r.other[2].first == "show");
+        CHECK(r.other[2].second == "prevalence,access");
+    }
+
+    TEST_CASE("bad values keep the last good value") {
+        Scenario base;
+        base.assumptions[Key::prevalence] = 12;
+        const QueryResult r = ScenarioFromQuery("prevalence=abc&caseload=0", base);
+        CHECK(r.scenario.assumptions[Key::prevalence] == 12);
+        CHECK(r.scenario.assumptions[Key::caseload] == 10);
+        REQUIRE(r.problems.size() == 2);
+        CHECK(r.problems[0].message == "prevalence: \"abc\" is not a plain number; valid range 1 to 50%. Kept 12.");
+        CHECK(r.problems[1].message == "caseload: 0 is outside the valid range 10 to 1,000 families/team/year; used 10.");
+    }
+
+    TEST_CASE("a flood of bad parameters gives a bounded list of problems") {
+        std::string query;
+        for (int i = 0; i < 5000; ++i) query += "prevalence=x&";
+        const QueryResult r = ScenarioFromQuery(query, Scenario{});
+        CHECK(r.problems.size() <= 21);
+        CHECK(r.problems.back().message == "More link parameters were ignored.");
+    }
+
+    TEST_CASE("every link in tests/data/links.txt") {
+        std::ifstream file(TEAMS_TEST_DATA_DIR "/links.txt");
+        REQUIRE(file.good());
+        std::string line;
+        int count = 0;
+        while (std::getline(file, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            const std::size_t tab = line.find('\t');
+            REQUIRE(tab != std::string::npos);
+            const std::string field = line.substr(0, tab);
+            const std::string query = line.substr(tab + 1);
+            CAPTURE(query.substr(0, 80));
+            const QueryResult r = ScenarioFromQuery(query, Scenario{});
+            CHECK(IsValid(r.scenario.assumptions));
+            if (field == "-") {
+                CHECK(r.problems.empty());
+            } else {
+                bool named = false;
+                for (const Problem& problem : r.problems) {
+                    named |= problem.field == field;
+                    CHECK(problem.message.size() < 400);
+                    if (const AssumptionSpec* spec = FindSpec(problem.field))
+                        CHECK(problem.message.find(RangeText(*spec)) != std::string::npos);
+                }
+                CHECK(named);
+            }
+            ++count;
+        }
+        CHECK(count >= 40);
+    }
+
+    TEST_CASE("formatting then parsing a link gives the same scenario") {
+        Scenario s = ScenarioFromPreset(*FindPreset("scotland"));
+        s.assumptions[Key::prevalence] = 100.0 / 7.0;
+        s.assumptions[Key::caseload] = 120;
+        s.area = "Glasgow & Clyde";
+        const std::string query = ScenarioToQuery(s);
+        CHECK(query == "preset=scotland&prevalence=14.285714285714286&caseload=120&area=Glasgow%20%26%20Clyde");
+        const QueryResult back = ScenarioFromQuery(query, Scenario{});
+        CHECK(back.problems.empty());
+        CHECK(back.scenario.assumptions == s.assumptions);
+        CHECK(back.scenario.area == s.area);
+        CHECK(back.scenario.preset == "scotland");
+        CHECK(ScenarioToQuery(Scenario{}) == "preset=briefing");
+    }
+}
