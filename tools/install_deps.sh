@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the Debian packages the build and the tests need, if any is missing. Fast when all are
+# there. Runs apt-get as root (or through sudo when not root).
+set -eu
+
+PACKAGES="cmake make g++ python3 ca-certificates dpkg-dev debian-archive-keyring \
+emscripten nlohmann-json3-dev doctest-dev \
+fonts-inter python3-fonttools \
+chromium clang-14 libclang-rt-14-dev"
+
+missing=""
+for package in $PACKAGES; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+    [ "$status" = "installed" ] || missing="$missing $package"
+done
+# Node.js and npm may come from another source than Debian's packages; only add them when absent.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+
+[ -z "$missing" ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install_deps: installing$missing"
+$SUDO apt-get update -q
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
