@@ -1,0 +1,122 @@
+// Issue 3: the page draws without errors, reproduces the briefing's figure, reads the link, and
+// fetches nothing but its own files.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { DESKTOP } from './lib/chromium.mjs';
+import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
+import {
+  openCalculator, api, liveRegionText, queryParams, pollUntil, waitUntilIdle, outputDir,
+} from './lib/calculator_page.mjs';
+import { decodePng, countColours } from './lib/png.mjs';
+
+const fixture = useSiteInChromium();
+const open = async (options) => {
+  const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP, ...options });
+  fixture.sessions.push(session);
+  return session;
+};
+
+describe('calculator page', () => {
+  test('draws its first frame with no console errors or page errors', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitUntilIdle(page);
+
+    const stats = await api.stats(page);
+    assert.ok(Number.isInteger(stats.framesDrawn) && stats.framesDrawn >= 1, `stats() = ${JSON.stringify(stats)}`);
+    assert.ok(Number.isFinite(stats.lastFrameMs) && stats.lastFrameMs >= 0, `stats() = ${JSON.stringify(stats)}`);
+    const probe = await api.probe(page);
+    assert.ok(probe.drawCalls > 0, `no WebGL draw call was seen: ${JSON.stringify(probe)}`);
+
+    // The canvas shows something: a drawn interface has many colours (text, widgets), a blank one few.
+    const canvas = page.locator('canvas').first();
+    assert.ok(await canvas.isVisible(), 'the canvas is not visible');
+    const shot = await canvas.screenshot();
+    fs.writeFileSync(path.join(outputDir(), 'desktop-defaults.png'), shot);
+    const colours = countColours(decodePng(shot));
+    assert.ok(colours >= 16, `the canvas shows only ${colours} colour(s): nothing was drawn`);
+    const label = await canvas.evaluate((el) => el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.textContent.trim());
+    assert.ok(label, 'the canvas has no label (aria-label, aria-labelledby or fallback text)');
+
+    assertCleanSession(session);
+  });
+
+  test("defaults give the briefing's 397.3 teams and the live region says 398", async () => {
+    const session = await open();
+    const { page } = session;
+    const results = await api.results(page);
+    assert.ok(Math.abs(results.teams_needed - 397.3) < 0.05, `teams_needed = ${results.teams_needed}, expected 397.3`);
+    assert.equal(results.teams_needed_whole, 398);
+    assert.ok(Math.abs(results.babies_to_reach - 59594.8) < 0.05, `babies_to_reach = ${results.babies_to_reach}`);
+
+    const scenario = await api.scenario(page);
+    assert.equal(scenario.assumptions.prevalence, 15);
+    assert.equal(scenario.assumptions.births, 595948);
+    assert.equal(scenario.assumptions.current_teams, 45);
+
+    const text = await liveRegionText(page);
+    assert.match(text, /\b398 teams\b/, `live region: "${text}"`);
+    assert.match(text, /59,595 babies/, `live region: "${text}"`);
+    assert.match(text, /\b45\b/, `live region: "${text}"`);
+    assert.doesNotMatch(text, /NaN|Infinity|undefined|null/, `live region: "${text}"`);
+    assertCleanSession(session);
+  });
+
+  test('?prevalence=10 gives 264.9 teams, and the live region, scenario and address agree', async () => {
+    const session = await open({ query: '?prevalence=10' });
+    const { page } = session;
+    const results = await api.results(page);
+    assert.ok(Math.abs(results.teams_needed - 264.9) < 0.05, `teams_needed = ${results.teams_needed}, expected 264.9`);
+    assert.equal(results.teams_needed_whole, 265);
+    const scenario = await api.scenario(page);
+    assert.equal(scenario.assumptions.prevalence, 10);
+    assert.equal(scenario.assumptions.births, 595948, 'other assumptions keep their defaults');
+
+    const text = await pollUntil(() => liveRegionText(page), (t) => /\b265 teams\b/.test(t));
+    assert.match(text, /\b265 teams\b/, `live region: "${text}"`);
+    assert.doesNotMatch(text, /\b398\b/, `live region still states the default: "${text}"`);
+    assert.equal(Number(queryParams(page).get('prevalence')), 10, `address: ${page.url()}`);
+
+    // The visually hidden table, where there is one, carries the same answer.
+    const tableText = await page.evaluate(() => Array.from(document.querySelectorAll('table')).map((t) => t.textContent).join(' '));
+    if (tableText.trim()) assert.match(tableText, /\b265\b|264\.9/, `hidden table: "${tableText.slice(0, 400)}"`);
+    assertCleanSession(session);
+  });
+
+  test('setScenario changes the result, the live region and the address', async () => {
+    const session = await open();
+    const { page } = session;
+    const scenario = await api.scenario(page);
+    const outcome = await api.setScenario(page, { ...scenario, assumptions: { ...scenario.assumptions, prevalence: 10 } });
+    assert.equal(outcome.ok, true, `setScenario: ${JSON.stringify(outcome)}`);
+    const results = await pollUntil(() => api.results(page), (r) => Math.abs(r.teams_needed - 264.9) < 0.05);
+    assert.ok(Math.abs(results.teams_needed - 264.9) < 0.05, `teams_needed = ${results.teams_needed}`);
+    const text = await pollUntil(() => liveRegionText(page), (t) => /\b265 teams\b/.test(t));
+    assert.match(text, /\b265 teams\b/, `live region: "${text}"`);
+    const url = await pollUntil(async () => page.url(), (u) => new URL(u).searchParams.get('prevalence') === '10');
+    assert.equal(new URL(url).searchParams.get('prevalence'), '10', `address: ${url}`);
+    assertCleanSession(session);
+  });
+
+  test("no request leaves the page's own origin", async () => {
+    const session = await open({ query: '?prevalence=12&births=26832' });
+    const { page } = session;
+    // Exercise the page a little so late requests (fonts, presets, workers) happen too.
+    const scenario = await api.scenario(page);
+    await api.setScenario(page, { ...scenario, assumptions: { ...scenario.assumptions, caseload: 120 } });
+    await page.mouse.move(300, 300);
+    await page.mouse.wheel(0, 200);
+    await waitUntilIdle(page, { quietMs: 1000, timeoutMs: 8000 });
+    await page.waitForTimeout(500);
+
+    assert.ok(session.requests.length >= 2, `too few requests seen to be credible: ${JSON.stringify(session.requests)}`);
+    const own = session.requests.filter((r) => r.url.startsWith(session.origin));
+    assert.ok(own.some((r) => r.url.endsWith('.wasm')), `no .wasm request was seen: ${JSON.stringify(session.requests)}`);
+    assert.deepEqual(session.offOrigin, [], `requests that left ${session.origin}: ${JSON.stringify(session.offOrigin)}`);
+    assert.deepEqual(session.webSockets, [], 'the page opened web sockets');
+    assert.deepEqual(session.failedRequests, [], 'requests to the page’s own files failed');
+    assertCleanSession(session);
+  });
+});

@@ -1,0 +1,80 @@
+// Issue 3: dragging a slider with the mouse (desktop) and with a finger (phone, real touch events)
+// changes the value, the result and the address bar.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { DESKTOP, PHONE } from './lib/chromium.mjs';
+import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
+import {
+  openCalculator, api, liveRegionText, queryParams, pollUntil, waitUntilIdle, visibleSliderRect,
+  mouseDrag, touchDrag, outputDir,
+} from './lib/calculator_page.mjs';
+
+const fixture = useSiteInChromium();
+const KEY = 'prevalence'; // 1–50 %, default 15; more prevalence needs more teams
+const RANGE = { min: 1, max: 50 };
+
+async function readState(page) {
+  const [scenario, results] = await Promise.all([api.scenario(page), api.results(page)]);
+  return {
+    value: scenario.assumptions[KEY],
+    teams: results.teams_needed,
+    linked: queryParams(page).get(KEY),
+    live: await liveRegionText(page),
+  };
+}
+
+// One drag to the right, then one back to the left, checking every place the value shows.
+async function checkDrags(page, drag, label) {
+  const start = await readState(page);
+  assert.equal(start.value, 15, `${label}: ${KEY} starts at ${start.value}`);
+
+  await drag(0.1, 0.9);
+  const high = await pollUntil(() => readState(page), (s) => s.value !== start.value && String(s.linked) === String(s.value), { timeoutMs: 5000 });
+  assert.notEqual(high.value, start.value, `${label}: dragging right did not change ${KEY} (still ${high.value})`);
+  assert.ok(high.value > start.value, `${label}: dragging right lowered ${KEY}: ${start.value} -> ${high.value}`);
+  assert.ok(high.value >= RANGE.min && high.value <= RANGE.max, `${label}: ${KEY} = ${high.value} is out of range`);
+  assert.ok(high.teams > start.teams, `${label}: teams_needed did not rise with ${KEY}: ${start.teams} -> ${high.teams}`);
+  assert.ok(Math.abs(Number(high.linked) - high.value) < 1e-9, `${label}: address says ${KEY}=${high.linked}, value is ${high.value}`);
+  const highWhole = Math.ceil(high.teams - 1e-9);
+  assert.ok(high.live.includes(highWhole.toLocaleString('en-GB')), `${label}: live region "${high.live}" does not state ${highWhole}`);
+
+  await drag(0.9, 0.2);
+  const low = await pollUntil(() => readState(page), (s) => s.value < high.value && String(s.linked) === String(s.value), { timeoutMs: 5000 });
+  assert.ok(low.value < high.value, `${label}: dragging left did not lower ${KEY}: ${high.value} -> ${low.value}`);
+  assert.ok(low.teams < high.teams, `${label}: teams_needed did not fall: ${high.teams} -> ${low.teams}`);
+  assert.ok(Math.abs(Number(low.linked) - low.value) < 1e-9, `${label}: address says ${KEY}=${low.linked}, value is ${low.value}`);
+  return { start, high, low };
+}
+
+describe('slider drags', () => {
+  test('mouse drag on a slider at 1280x800 changes the value, the result and the address', async () => {
+    const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP });
+    fixture.sessions.push(session);
+    const { page } = session;
+    await waitUntilIdle(page);
+    const rect = await visibleSliderRect(page, KEY);
+    await checkDrags(page, (from, to) => mouseDrag(page, rect, from, to), 'mouse');
+    fs.writeFileSync(path.join(outputDir(), 'desktop-after-drag.png'), await page.screenshot());
+    assertCleanSession(session);
+  });
+
+  test('touch drag on a slider on a phone (390x844, pixel ratio 3) changes the value, the result and the address', async () => {
+    const session = await openCalculator(fixture.browser, fixture.server.origin, { device: PHONE });
+    fixture.sessions.push(session);
+    const { page, context } = session;
+    assert.equal(await page.evaluate(() => window.devicePixelRatio), 3);
+    assert.equal(await page.evaluate(() => navigator.maxTouchPoints > 0 && 'ontouchstart' in window), true, 'touch is not emulated');
+    await waitUntilIdle(page);
+    fs.writeFileSync(path.join(outputDir(), 'phone-defaults.png'), await page.screenshot());
+    const rect = await visibleSliderRect(page, KEY);
+    const cdp = await context.newCDPSession(page);
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await checkDrags(page, (from, to) => touchDrag(cdp, rect, from, to), 'touch');
+    // A horizontal drag on a slider moves the slider, not the page.
+    assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'the touch drag scrolled the page');
+    fs.writeFileSync(path.join(outputDir(), 'phone-after-drag.png'), await page.screenshot());
+    assertCleanSession(session);
+  });
+});

@@ -1,0 +1,49 @@
+// The test server itself: right MIME types, index.html for folders, nothing outside its folder.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { startStaticServer } from './lib/static_server.mjs';
+
+test('static server serves its folder with the right types and nothing outside it', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-server-'));
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-outside-'));
+  fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret');
+  const files = {
+    'index.html': ['<!doctype html>', 'text/html; charset=utf-8'],
+    'app.js': ['1', 'text/javascript; charset=utf-8'],
+    'app.wasm': ['\0asm', 'application/wasm'],
+    'presets.json': ['{}', 'application/json; charset=utf-8'],
+    'site.webmanifest': ['{}', 'application/manifest+json; charset=utf-8'],
+    'sub/index.html': ['sub', 'text/html; charset=utf-8'],
+  };
+  for (const [name, [body]] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), body);
+  }
+  const server = await startStaticServer(root);
+  try {
+    assert.match(server.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const [name, [body, type]] of Object.entries(files)) {
+      const res = await fetch(`${server.origin}/${name}?x=1`);
+      assert.equal(res.status, 200, name);
+      assert.equal(res.headers.get('content-type'), type, name);
+      assert.equal(await res.text(), body, name);
+    }
+    const home = await fetch(`${server.origin}/?prevalence=10`);
+    assert.equal(await home.text(), '<!doctype html>');
+    assert.equal(await (await fetch(`${server.origin}/sub/`)).text(), 'sub');
+    assert.equal((await fetch(`${server.origin}/missing.js`)).status, 404);
+    const escape = `/..%2f${path.basename(outside)}%2fsecret.txt`;
+    const res = await fetch(server.origin + escape);
+    assert.notEqual(res.status, 200, 'a request escaped the served folder');
+    assert.notEqual(await res.text(), 'secret');
+    assert.equal((await fetch(`${server.origin}/%E0%A4%A`)).status, 403);
+    assert.ok(server.log.length >= 10, 'requests are logged');
+  } finally {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,292 @@
+#!/usr/bin/env node
+// `make bench`: measures the calculator's site against a bare Dear ImGui page built from the same
+// sources and flags (tests/bench/), in headless Chromium, and prints a table of figures. It never
+// fails on a timing; it exits non-zero only when it cannot measure (no site, no Chromium).
+//
+//   node tools/bench.mjs [SITE_DIR] [BARE_DIR] [--loads N] [--json FILE]
+//   defaults: build/wasm/site build/wasm/bare --loads 7
+//
+// What is measured, and how:
+//   first load      every file the page fetched from loading until 3 s after its first frame, as served
+//                   (server log); raw bytes on disk, gzip -9 and brotli (quality 11) sizes per file.
+//   first frame     performance.now() at the end of the first task that issued a WebGL draw/clear
+//                   call (tests/browser/lib/frame_probe.mjs), i.e. ms from navigation start; fresh
+//                   browser context each load, no cache; the two pages alternate; median of N.
+//   idle frames     frames that drew WebGL in 3 s, starting 2 s after the first frame, no input.
+//   CPU per frame   while the mouse drags a slider to and fro for about 3 s: main-thread CPU time
+//                   (CDP Performance.getMetrics TaskDuration with timeDomain threadTicks) divided by
+//                   the frames drawn; and the page-side time inside each drawing animation-frame
+//                   callback (performance.now() around it: JavaScript + WebAssembly).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lib = (name) => import(path.join(REPO, 'tests/browser/lib', name));
+const { launchChromium, DESKTOP } = await lib('chromium.mjs');
+const { startStaticServer } = await lib('static_server.mjs');
+const { frameProbeScript } = await lib('frame_probe.mjs');
+
+// [SECTION] Arguments
+const args = process.argv.slice(2);
+const positional = [];
+const options = { loads: 7, json: null };
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--loads') options.loads = Math.max(1, Number(args[++i]) || 7);
+  else if (args[i] === '--json') options.json = args[++i];
+  else if (args[i] === '--help' || args[i] === '-h') {
+    console.log('usage: node tools/bench.mjs [SITE_DIR] [BARE_DIR] [--loads N] [--json FILE]');
+    process.exit(0);
+  } else positional.push(args[i]);
+}
+const siteDir = path.resolve(positional[0] ?? path.join(REPO, 'build/wasm/site'));
+const bareDir = path.resolve(positional[1] ?? path.join(REPO, 'build/wasm/bare'));
+if (!fs.existsSync(path.join(siteDir, 'index.html'))) {
+  console.error(`bench: no site at ${siteDir} (index.html missing); build it first`);
+  process.exit(2);
+}
+const haveBare = fs.existsSync(path.join(bareDir, 'index.html'));
+if (!haveBare) {
+  console.error(
+    `bench: no bare ImGui page at ${bareDir}; build it with: cmake --build build/wasm --target imgui_bare_page\n` +
+      '       (measuring the site alone)',
+  );
+}
+
+const TARGETS = { firstLoadGzKB: 250, firstLoadAimKB: 200, firstFrameRatio: 1.2, idleFrames: 0, cpuMsPerFrame: 2 };
+const IDLE_MS = 3000;
+const DRAG_MS = 3000;
+
+// [SECTION] Helpers
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
+function compressedSizes(file) {
+  const data = fs.readFileSync(file);
+  return {
+    raw: data.length,
+    gzip: zlib.gzipSync(data, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+async function openPage(browser, server, device = DESKTOP) {
+  const context = await browser.newContext({ ...device });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(frameProbeScript);
+  const logStart = server.log.length;
+  await page.goto(`${server.origin}/`, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => window.__frameProbe && window.__frameProbe.firstFrameDrawnAt !== null, null, {
+    timeout: 60_000,
+    polling: 20,
+  });
+  const firstFrameMs = await page.evaluate(() => window.__frameProbe.firstFrameDrawnAt);
+  return { context, page, errors, firstFrameMs, logStart, firstFrameAt: Date.now() };
+}
+
+const probeCounts = (page) =>
+  page.evaluate(() => ({ drawn: window.__frameProbe.drawnFrames, cpu: window.__frameProbe.frameCpuMs.length }));
+
+// [SECTION] Measurements
+async function measureFirstLoad(browser, server) {
+  const run = await openPage(browser, server);
+  await sleep(3000);
+  const entries = server.log.slice(run.logStart).filter((e) => e.status === 200 && e.method === 'GET');
+  const files = new Map();
+  for (const e of entries) {
+    const rel = e.path.endsWith('/') ? e.path + 'index.html' : e.path;
+    if (files.has(rel)) continue;
+    const sizes = compressedSizes(path.join(server.root, rel));
+    files.set(rel, { file: rel.replace(/^\//, ''), ...sizes, afterFirstFrame: e.time > run.firstFrameAt });
+  }
+  await run.context.close();
+  const list = [...files.values()];
+  const sum = (xs, k) => xs.reduce((a, f) => a + f[k], 0);
+  const before = list.filter((f) => !f.afterFirstFrame);
+  return {
+    files: list,
+    total: { raw: sum(list, 'raw'), gzip: sum(list, 'gzip'), brotli: sum(list, 'brotli') },
+    beforeFirstFrame: { raw: sum(before, 'raw'), gzip: sum(before, 'gzip'), brotli: sum(before, 'brotli') },
+    errors: run.errors,
+  };
+}
+
+async function measureFirstFrames(browser, servers, loads) {
+  const times = Object.fromEntries(Object.keys(servers).map((k) => [k, []]));
+  // One untimed load of each first: the browser's own start-up costs are not the page's.
+  for (const server of Object.values(servers)) await (await openPage(browser, server)).context.close();
+  const names = Object.keys(servers);
+  for (let i = 0; i < loads; i++) {
+    const order = i % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) {
+      const run = await openPage(browser, servers[name]);
+      times[name].push(run.firstFrameMs);
+      await run.context.close();
+    }
+  }
+  return times;
+}
+
+async function measureIdle(browser, server, { hasApi }) {
+  const run = await openPage(browser, server);
+  await sleep(2000);
+  const before = await probeCounts(run.page);
+  const statsBefore = hasApi ? await run.page.evaluate(() => window.teamsCalculator?.stats?.().framesDrawn ?? null) : null;
+  await sleep(IDLE_MS);
+  const after = await probeCounts(run.page);
+  const statsAfter = hasApi ? await run.page.evaluate(() => window.teamsCalculator?.stats?.().framesDrawn ?? null) : null;
+  await run.context.close();
+  return {
+    frames: after.drawn - before.drawn,
+    statsFrames: statsBefore === null || statsAfter === null ? null : statsAfter - statsBefore,
+  };
+}
+
+// Drags the mouse to and fro across a slider (or across the middle of the canvas when the page has
+// no widgetRect) for DRAG_MS, then reports CPU per drawn frame.
+async function measureDragCpu(browser, server, { sliderKey }) {
+  const run = await openPage(browser, server);
+  const { page } = run;
+  await sleep(1500);
+  let rect = null;
+  if (sliderKey) rect = await page.evaluate((k) => window.teamsCalculator?.widgetRect?.(k) ?? null, sliderKey);
+  const viewport = page.viewportSize();
+  const target = rect ?? { x: viewport.width * 0.1, y: 100, width: viewport.width * 0.3, height: 20 };
+  const cdp = await run.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (n) => metrics.find((m) => m.name === n)?.value ?? NaN;
+    return { task: get('TaskDuration'), script: get('ScriptDuration') };
+  };
+  const y = target.y + target.height / 2;
+  const xAt = (f) => target.x + target.width * f;
+  await page.mouse.move(xAt(0.5), y);
+  await sleep(300);
+  const before = await probeCounts(page);
+  const m0 = await metric();
+  const start = Date.now();
+  await page.mouse.down();
+  let step = 0;
+  while (Date.now() - start < DRAG_MS) {
+    const phase = (step++ % 60) / 60; // 0 → 1 → 0 over 60 steps (about one second)
+    const f = 0.1 + 0.8 * (phase < 0.5 ? phase * 2 : 2 - phase * 2);
+    await page.mouse.move(xAt(f), y);
+    await sleep(16);
+  }
+  await page.mouse.up();
+  const m1 = await metric();
+  const after = await probeCounts(page);
+  const callbackMs = await page.evaluate((from) => window.__frameProbe.frameCpuMs.slice(from), before.cpu);
+  const valueAfter = sliderKey
+    ? await page.evaluate((k) => window.teamsCalculator?.getScenario?.().assumptions?.[k] ?? null, sliderKey)
+    : null;
+  await run.context.close();
+  const frames = after.drawn - before.drawn;
+  return {
+    target: rect ? `slider '${sliderKey}'` : 'canvas (no widgetRect)',
+    moves: step,
+    frames,
+    mainThreadCpuMsPerFrame: frames > 0 ? ((m1.task - m0.task) * 1000) / frames : NaN,
+    scriptMsPerFrame: frames > 0 ? ((m1.script - m0.script) * 1000) / frames : NaN,
+    callbackMsMedian: median(callbackMs),
+    callbackMsP95: percentile(callbackMs, 95),
+    valueAfter,
+  };
+}
+
+// [SECTION] Run
+const browser = await launchChromium();
+const servers = { site: await startStaticServer(siteDir) };
+if (haveBare) servers.bare = await startStaticServer(bareDir);
+const report = { date: new Date().toISOString(), chromium: browser.version(), loads: options.loads, pages: {} };
+try {
+  for (const [name, server] of Object.entries(servers)) {
+    report.pages[name] = { dir: server.root, firstLoad: await measureFirstLoad(browser, server) };
+  }
+  const firstFrames = await measureFirstFrames(browser, servers, options.loads);
+  for (const [name, server] of Object.entries(servers)) {
+    const page = report.pages[name];
+    page.firstFrameMs = firstFrames[name];
+    page.firstFrameMedianMs = median(firstFrames[name]);
+    page.idle = await measureIdle(browser, server, { hasApi: name === 'site' });
+    page.drag = await measureDragCpu(browser, server, { sliderKey: name === 'site' ? 'prevalence' : null });
+  }
+} finally {
+  await browser.close();
+  for (const server of Object.values(servers)) await server.close();
+}
+
+// [SECTION] Table
+const site = report.pages.site;
+const bare = report.pages.bare;
+const out = [];
+const line = (s = '') => out.push(s);
+const row = (cols, widths) => cols.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+
+line(`Benchmark ${report.date}  Chromium ${report.chromium}  (headless, software WebGL)`);
+line();
+line('First load: files fetched from loading until 3 s after the first frame (* = after the first frame)');
+const w = [34, 10, 10, 10];
+for (const [name, page] of Object.entries(report.pages)) {
+  line(row([`${name}: ${page.dir}`, 'raw KB', 'gzip KB', 'brotli KB'], w));
+  for (const f of page.firstLoad.files) {
+    line(row([`  ${f.file}${f.afterFirstFrame ? ' *' : ''}`, kb(f.raw), kb(f.gzip), kb(f.brotli)], w));
+  }
+  const t = page.firstLoad.total;
+  const b = page.firstLoad.beforeFirstFrame;
+  line(row(['  total', kb(t.raw), kb(t.gzip), kb(t.brotli)], w));
+  if (b.gzip !== t.gzip) line(row(['  total before the first frame', kb(b.raw), kb(b.gzip), kb(b.brotli)], w));
+  line();
+}
+
+const v = [38, 12, 12, 12, 22];
+line(row(['Figure', 'site', 'bare', 'site/bare', 'target'], v));
+const gzSite = site.firstLoad.beforeFirstFrame.gzip / 1024;
+line(row(['first load, gzip KB (to first frame)', fmt(gzSite), bare ? fmt(bare.firstLoad.beforeFirstFrame.gzip / 1024) : '-', bare ? fmt(site.firstLoad.beforeFirstFrame.gzip / bare.firstLoad.beforeFirstFrame.gzip, 2) : '-', `<= ${TARGETS.firstLoadGzKB} (aim ${TARGETS.firstLoadAimKB}) ${gzSite <= TARGETS.firstLoadGzKB ? 'met' : 'MISSED'}`], v));
+line(row(['first load, gzip KB (all in 3 s)', fmt(site.firstLoad.total.gzip / 1024), bare ? fmt(bare.firstLoad.total.gzip / 1024) : '-', '', ''], v));
+const ratio = bare ? site.firstFrameMedianMs / bare.firstFrameMedianMs : NaN;
+line(row([`first frame, ms (median of ${options.loads})`, fmt(site.firstFrameMedianMs, 0), bare ? fmt(bare.firstFrameMedianMs, 0) : '-', bare ? fmt(ratio, 2) : '-', `<= ${TARGETS.firstFrameRatio}x bare ${bare ? (ratio <= TARGETS.firstFrameRatio ? 'met' : 'MISSED') : ''}`], v));
+line(row(['  all loads, ms', '', '', '', ''], v));
+line(`    site: ${site.firstFrameMs.map((x) => x.toFixed(0)).join(' ')}`);
+if (bare) line(`    bare: ${bare.firstFrameMs.map((x) => x.toFixed(0)).join(' ')}`);
+line(row([`frames drawn in ${IDLE_MS / 1000} s idle`, site.idle.frames, bare ? bare.idle.frames : '-', '', `${TARGETS.idleFrames} ${site.idle.frames === 0 ? 'met' : 'MISSED'}`], v));
+if (site.idle.statsFrames !== null) line(row(['  (site by its own stats())', site.idle.statsFrames, '', '', ''], v));
+const cpu = site.drag.mainThreadCpuMsPerFrame;
+line(row(['CPU ms per drawn frame, dragging', fmt(cpu, 2), bare ? fmt(bare.drag.mainThreadCpuMsPerFrame, 2) : '-', bare ? fmt(cpu / bare.drag.mainThreadCpuMsPerFrame, 2) : '-', `<= ${TARGETS.cpuMsPerFrame} ${cpu <= TARGETS.cpuMsPerFrame ? 'met' : 'MISSED'}`], v));
+line(row(['  of which script (CDP ScriptDuration)', fmt(site.drag.scriptMsPerFrame, 2), bare ? fmt(bare.drag.scriptMsPerFrame, 2) : '-', '', ''], v));
+line(row(['  frame callback, median ms', fmt(site.drag.callbackMsMedian, 2), bare ? fmt(bare.drag.callbackMsMedian, 2) : '-', '', ''], v));
+line(row(['  frame callback, 95th percentile ms', fmt(site.drag.callbackMsP95, 2), bare ? fmt(bare.drag.callbackMsP95, 2) : '-', '', ''], v));
+line(row(['  frames drawn during the drag', site.drag.frames, bare ? bare.drag.frames : '-', '', ''], v));
+line();
+line(`Drag: ${site.drag.moves} mouse moves over ${DRAG_MS / 1000} s on the site's ${site.drag.target}` +
+  (site.drag.valueAfter !== null ? ` (value afterwards: ${site.drag.valueAfter})` : '') +
+  (bare ? `; on the bare page over its ${bare.drag.target}, which redraws every frame anyway.` : '.'));
+line('CPU ms per drawn frame = main-thread CPU time (CDP Performance.getMetrics TaskDuration, threadTicks)');
+line('during the drag / frames that drew WebGL; it includes input handling, DOM updates and GC.');
+line('Frame callback = page-side performance.now() around each drawing requestAnimationFrame callback.');
+for (const [name, page] of Object.entries(report.pages)) {
+  if (page.firstLoad.errors.length) line(`${name}: errors while loading: ${JSON.stringify(page.firstLoad.errors)}`);
+}
+console.log(out.join('\n'));
+if (options.json) {
+  fs.mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });
+  fs.writeFileSync(options.json, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nFigures written to ${options.json}`);
+}
