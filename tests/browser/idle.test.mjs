@@ -20,7 +20,8 @@ async function assertNoFramesFor(page, ms, when) {
 describe('idle', () => {
   for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     test(`${name}: no frames are drawn while idle, input wakes it, and it settles again`, async () => {
-      const session = await openCalculator(fixture.browser, fixture.server.origin, { device });
+      await fixture.ready();
+    const session = await openCalculator(fixture.browser, fixture.server.origin, { device });
       fixture.sessions.push(session);
       const { page } = session;
       const settled = await waitUntilIdle(page, { quietMs: 1000, timeoutMs: 15_000 });

@@ -13,6 +13,7 @@ import { decodePng, countColours } from './lib/png.mjs';
 
 const fixture = useSiteInChromium();
 const open = async (options) => {
+  await fixture.ready();
   const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP, ...options });
   fixture.sessions.push(session);
   return session;

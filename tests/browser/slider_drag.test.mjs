@@ -50,6 +50,7 @@ async function checkDrags(page, drag, label) {
 
 describe('slider drags', () => {
   test('mouse drag on a slider at 1280x800 changes the value, the result and the address', async () => {
+    await fixture.ready();
     const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP });
     fixture.sessions.push(session);
     const { page } = session;
@@ -61,6 +62,7 @@ describe('slider drags', () => {
   });
 
   test('touch drag on a slider on a phone (390x844, pixel ratio 3) changes the value, the result and the address', async () => {
+    await fixture.ready();
     const session = await openCalculator(fixture.browser, fixture.server.origin, { device: PHONE });
     fixture.sessions.push(session);
     const { page, context } = session;

@@ -1,17 +1,27 @@
 // Shared set-up for the browser test files: one static server over the built site and one Chromium
-// per file, both closed when the file's tests end. Failing set-up fails every test with its reason.
+// per file, both closed when the file's tests end. Set-up happens in the first test that needs it,
+// so a missing site, Chromium or playwright-core fails each test with the reason (not "cancelled").
 import assert from 'node:assert/strict';
-import { before, after } from 'node:test';
+import { after } from 'node:test';
 import { launchChromium } from './chromium.mjs';
 import { startStaticServer } from './static_server.mjs';
 import { siteDir, describeProblems } from './calculator_page.mjs';
 
 export function useSiteInChromium() {
-  const fixture = { server: null, browser: null, sessions: [] };
-  before(async () => {
-    fixture.server = await startStaticServer(siteDir());
-    fixture.browser = await launchChromium();
-  });
+  let setUp = null;
+  const fixture = {
+    server: null,
+    browser: null,
+    sessions: [],
+    // Resolves once the server and browser run; every test awaits it first.
+    ready() {
+      setUp ??= (async () => {
+        fixture.server = await startStaticServer(siteDir());
+        fixture.browser = await launchChromium();
+      })();
+      return setUp;
+    },
+  };
   after(async () => {
     for (const session of fixture.sessions) await session.context.close().catch(() => {});
     await fixture.browser?.close();
