@@ -37,6 +37,7 @@ void PrintUsage(std::FILE* out) {
                       "  --preset ID                start from a published preset (see --list-presets)\n"
                       "  --scenario FILE            start from a scenario JSON file\n"
                       "  --list-presets             list the presets and their sources\n"
+                      "  --assumption-table         print the assumptions as a Markdown table\n"
                       "  --print-scenario           print the scenario as JSON instead of the report\n"
                       "  --json                     print {\"scenario\": ..., \"results\": ...}\n"
                       "  --help                     this text\n\n"
@@ -66,6 +67,18 @@ void PrintReport(const Scenario& scenario, const Results& r) {
         std::printf(" over %s years.\n", FormatNumber(a[Key::years_to_target]).c_str());
     } else {
         std::printf(" That is %s teams more than needed.\n", FormatNumber(-r.teams_gap, 1).c_str());
+    }
+}
+
+// The README's assumption table, written from the same table as everything else.
+void PrintAssumptionTable() {
+    std::printf("| key | meaning | unit | default | valid range | step | source |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        const int decimals = spec.default_value == static_cast<long long>(spec.default_value) ? 0 : spec.decimals;
+        std::printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", spec.key, spec.label, spec.unit,
+                    FormatNumber(spec.default_value, decimals).c_str(), RangeText(spec).c_str(),
+                    FormatRoundTrip(spec.step).c_str(), spec.source);
     }
 }
 
@@ -104,7 +117,7 @@ int main(int argc, char** argv) {
         const std::size_t eq = arg.find('=');
         if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
             options.push_back({arg.substr(0, eq), arg.substr(eq + 1), true});
-        } else if (arg == "--list-presets" || arg == "--print-scenario" || arg == "--json" || arg == "--help" || arg == "-h") {
+        } else if (arg == "--list-presets" || arg == "--assumption-table" || arg == "--print-scenario" || arg == "--json" || arg == "--help" || arg == "-h") {
             options.push_back({arg, "", false});
         } else if (arg.rfind("--", 0) == 0) {
             if (i + 1 >= args.size()) return Fail(arg + ": needs a value.");
@@ -124,6 +137,10 @@ int main(int argc, char** argv) {
         }
         if (option.flag == "--list-presets") {
             PrintPresets();
+            return 0;
+        }
+        if (option.flag == "--assumption-table") {
+            PrintAssumptionTable();
             return 0;
         }
         if (option.flag == "--json") json_output = true;
