@@ -1,0 +1,220 @@
+// The page around the calculator: starts the WebAssembly module (teams.js), gives it the page hooks
+// it calls (Module.page: layout, address bar, accessible mirror, notice) and publishes the page's API,
+// window.teamsCalculator. No eval, no inline scripts, no network requests but the site's own files.
+(function () {
+  'use strict';
+
+  var MAX_JSON_CHARS = 65536; // larger scenario documents are refused before they reach the module
+  var MAX_KEY_CHARS = 200;
+
+  var canvas = document.getElementById('calculator-canvas');
+  var container = document.getElementById('calculator');
+  var instance = null;       // the Emscripten module once it has started
+  var contentHeight = 0;
+  var pastedText = '';
+  var resolveReady;
+  var ready = new Promise(function (resolve) { resolveReady = resolve; });
+  var readyDone = false;
+  var frameDrawn = false;
+
+  // Ready once the first frame is drawn and the module's functions can be called.
+  function maybeResolveReady() {
+    if (readyDone || !frameDrawn || !instance) return;
+    readyDone = true;
+    resolveReady(true);
+  }
+
+  function linkParam(name) {
+    try {
+      return new URLSearchParams(window.location.search).get(name);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // Embed and theme options that the page itself honours (the module reads them too).
+  if (linkParam('embed') === '1' || linkParam('embed') === 'true') document.documentElement.classList.add('embed');
+  var theme = linkParam('theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+
+  function requestFrame() {
+    if (instance && instance._teams_request_frame) instance._teams_request_frame();
+  }
+
+  function call(name, args) {
+    var types = [];
+    for (var i = 0; i < args.length; ++i) types.push('string');
+    return instance.ccall(name, 'string', types, args);
+  }
+
+  function fitCanvas() {
+    if (!contentHeight) return;
+    container.style.height = contentHeight + 'px';
+    canvas.style.height = Math.min(window.innerHeight, contentHeight) + 'px';
+  }
+
+  function showFallback(reason) {
+    container.hidden = true;
+    var fallback = document.getElementById('fallback');
+    document.getElementById('fallback-reason').textContent = reason;
+    fallback.hidden = false;
+    if (!readyDone) {
+      readyDone = true;
+      resolveReady(false);
+    }
+  }
+
+  function fillRows(body, rows) {
+    var fragment = document.createDocumentFragment();
+    for (var i = 0; i < rows.length; ++i) {
+      var tr = document.createElement('tr');
+      for (var j = 0; j < rows[i].length; ++j) {
+        var cell = document.createElement(j === 0 ? 'th' : 'td');
+        if (j === 0) cell.setAttribute('scope', 'row');
+        cell.textContent = String(rows[i][j]); // text, never markup
+        tr.appendChild(cell);
+      }
+      fragment.appendChild(tr);
+    }
+    body.replaceChildren(fragment);
+  }
+
+  // [SECTION] Hooks the module calls (see web/platform_web.cpp)
+  var page = {
+    canvasRect: function () { return canvas.getBoundingClientRect(); },
+    scrollOffset: function () {
+      return Math.max(0, canvas.getBoundingClientRect().top - container.getBoundingClientRect().top);
+    },
+    prefersDark: function () {
+      var forced = document.documentElement.getAttribute('data-theme');
+      if (forced) return forced === 'dark';
+      return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    },
+    setContentHeight: function (height) {
+      contentHeight = Math.max(1, Math.ceil(height));
+      fitCanvas();
+    },
+    setSummary: function (text) { document.getElementById('summary').textContent = text; },
+    setMirror: function (json) {
+      var mirror;
+      try { mirror = JSON.parse(json); } catch (e) { return; }
+      document.getElementById('summary').textContent = mirror.summary;
+      canvas.setAttribute('aria-label', mirror.canvasLabel);
+      fillRows(document.getElementById('mirror-assumptions'), mirror.assumptions);
+      fillRows(document.getElementById('mirror-results'), mirror.results);
+    },
+    setNotice: function (json) {
+      var messages;
+      try { messages = JSON.parse(json); } catch (e) { messages = []; }
+      var list = document.getElementById('notice-list');
+      var items = document.createDocumentFragment();
+      for (var i = 0; i < messages.length; ++i) {
+        var li = document.createElement('li');
+        li.textContent = messages[i];
+        items.appendChild(li);
+      }
+      list.replaceChildren(items);
+      document.getElementById('notice').hidden = messages.length === 0;
+    },
+    setCanvasLabel: function (text) { canvas.setAttribute('aria-label', text); },
+    query: function () {
+      try { return window.location.search.replace(/^\?/, ''); } catch (e) { return ''; }
+    },
+    replaceQuery: function (query) {
+      try {
+        var url = window.location.pathname + (query ? '?' + query : '') + window.location.hash;
+        window.history.replaceState(window.history.state, '', url);
+      } catch (e) {
+        // Sandboxed or file:// pages may refuse; the calculator works without it.
+      }
+    },
+    scrollContentTo: function (y) {
+      var top = container.getBoundingClientRect().top + window.scrollY + y;
+      window.scrollTo(0, Math.max(0, top));
+    },
+    writeClipboard: function (text) {
+      try {
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+      } catch (e) {
+        // No clipboard access here.
+      }
+    },
+    pastedText: function () { return pastedText; },
+    focusCanvas: function () {
+      try { canvas.focus({ preventScroll: true }); } catch (e) { canvas.focus(); }
+    },
+    showFallback: showFallback,
+    firstFrame: function () {
+      frameDrawn = true;
+      maybeResolveReady();
+    }
+  };
+
+  // [SECTION] window.teamsCalculator: the page's API for hosts, tests and tours
+  function problem(message) {
+    return { ok: false, problems: [{ field: '', message: message }] };
+  }
+
+  window.teamsCalculator = {
+    ready: ready,
+    getScenario: function () {
+      if (!instance) return null;
+      try { return JSON.parse(call('teams_get_scenario', [])); } catch (e) { return null; }
+    },
+    getResults: function () {
+      if (!instance) return null;
+      try { return JSON.parse(call('teams_get_results', [])); } catch (e) { return null; }
+    },
+    setScenario: function (scenario) {
+      if (!instance) return problem('The calculator is not ready yet: wait for teamsCalculator.ready.');
+      var text;
+      try { text = JSON.stringify(scenario); } catch (e) { text = undefined; }
+      if (typeof text !== 'string') return problem('The scenario must be a JSON object.');
+      if (text.length > MAX_JSON_CHARS) return problem('The scenario is larger than ' + MAX_JSON_CHARS + ' characters.');
+      try { return JSON.parse(call('teams_set_scenario', [text])); } catch (e) { return problem('The scenario could not be read.'); }
+    },
+    widgetRect: function (key) {
+      if (!instance || typeof key !== 'string' || key.length > MAX_KEY_CHARS) return null;
+      var r;
+      try { r = JSON.parse(call('teams_widget_rect', [key])); } catch (e) { return null; }
+      if (!r) return null;
+      var origin = container.getBoundingClientRect();
+      return { x: origin.left + r[0], y: origin.top + r[1], width: r[2], height: r[3] };
+    },
+    stats: function () {
+      if (!instance) return { framesDrawn: 0, lastFrameMs: 0 };
+      return { framesDrawn: instance._teams_frames_drawn(), lastFrameMs: instance._teams_last_frame_ms() };
+    }
+  };
+
+  // [SECTION] Page events the module does not see itself
+  window.addEventListener('resize', fitCanvas);
+  document.addEventListener('paste', function (e) {
+    if (e.clipboardData) pastedText = e.clipboardData.getData('text/plain') || '';
+  });
+  document.getElementById('notice-close').addEventListener('click', function () {
+    document.getElementById('notice').hidden = true;
+  });
+  if (window.matchMedia) {
+    var scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    if (scheme.addEventListener) scheme.addEventListener('change', requestFrame);
+  }
+
+  // [SECTION] Start
+  if (typeof WebAssembly !== 'object' || typeof window.createTeamsCalculator !== 'function') {
+    showFallback('This browser cannot run the live calculator (it needs WebAssembly and WebGL 2).');
+    return;
+  }
+  window.createTeamsCalculator({
+    canvas: canvas,
+    page: page,
+    print: function () {},
+    printErr: function (text) { if (window.console) console.warn(text); },
+    onAbort: function () { showFallback('The live calculator stopped unexpectedly.'); }
+  }).then(function (module) {
+    instance = module;
+    maybeResolveReady();
+  }, function () {
+    showFallback('This browser could not start the live calculator (it needs WebAssembly and WebGL 2).');
+  });
+})();

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Fetches Dear ImGui 1.90.1 from Debian 13's source package (imgui 1.90.1+ds-1) into third_party/imgui/.
+# Uses a project-owned apt source list and state under third_party/apt/; the system's apt setup is
+# never touched, and apt still verifies the archive's signatures and the files' hashes.
+# Needs: apt-get, dpkg-source (dpkg-dev), and the trixie archive keys (Debian 12's
+# debian-archive-keyring 2023.3+deb12u1 or later ships them in /usr/share/keyrings/).
+set -eu
+
+VERSION="1.90.1+ds-1"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+THIRD="$ROOT/third_party"
+DEST="$THIRD/imgui"
+APT="$THIRD/apt"
+KEYRING="/usr/share/keyrings/debian-archive-keyring.gpg"
+MIRROR="${IMGUI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
+# Fast no-op when the right version is already unpacked.
+if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$VERSION" ] \
+    && [ -f "$DEST/imgui.h" ] && [ -f "$DEST/backends/imgui_impl_opengl3.cpp" ]; then
+    exit 0
+fi
+
+for tool in apt-get dpkg-source; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "fetch_imgui: '$tool' is missing (apt-get install dpkg-dev)" >&2
+        exit 1
+    fi
+done
+if [ ! -f "$KEYRING" ] || ! ls /usr/share/keyrings/debian-archive-trixie-*.gpg >/dev/null 2>&1; then
+    echo "fetch_imgui: the Debian 13 (trixie) archive keys are missing;" \
+         "install or upgrade debian-archive-keyring (2023.3+deb12u1 or later)" >&2
+    exit 1
+fi
+
+mkdir -p "$APT/sources.list.d" "$APT/lists/partial" "$APT/cache/archives/partial" "$APT/download"
+cat > "$APT/sources.list.d/trixie-src.sources" <<SOURCES
+Types: deb-src
+URIs: $MIRROR
+Suites: trixie
+Components: main
+Signed-By: $KEYRING
+SOURCES
+
+# apt options that point every list, cache and state file at third_party/apt/.
+set -- \
+    -o Dir::Etc::SourceList=/dev/null \
+    -o Dir::Etc::SourceParts="$APT/sources.list.d" \
+    -o Dir::State::Lists="$APT/lists" \
+    -o Dir::Cache="$APT/cache" \
+    -o Dir::State::Status=/var/lib/dpkg/status \
+    -o APT::Sandbox::User=root
+
+apt-get "$@" -q update
+cd "$APT/download"
+apt-get "$@" -q source --download-only "imgui=$VERSION"
+
+DSC="$APT/download/imgui_${VERSION#*:}.dsc"
+if [ ! -f "$DSC" ]; then
+    echo "fetch_imgui: $DSC was not downloaded" >&2
+    exit 1
+fi
+
+# Unpack into a temporary folder, then move it into place, so a half-unpacked tree never looks done.
+rm -rf "$THIRD/imgui.tmp"
+# --no-check: the .dsc is signed by its uploader, whose key is in debian-keyring, not installed here;
+# its hash was already checked by apt against the archive-signed Sources index.
+dpkg-source --no-check -x "$DSC" "$THIRD/imgui.tmp" >/dev/null
+rm -rf "$DEST"
+mv "$THIRD/imgui.tmp" "$DEST"
+echo "$VERSION" > "$DEST/.debian-version"
+echo "fetch_imgui: Dear ImGui $VERSION in $DEST"

@@ -1,0 +1,17 @@
+// Dear ImGui build options for the browser calculator (IMGUI_USER_CONFIG). No Emscripten here.
+#pragma once
+
+// The WebAssembly build must never abort: in release builds a failed ImGui assertion does nothing;
+// in debug builds it is printed and drawing goes on.
+#ifdef NDEBUG
+#define IM_ASSERT(_EXPR) ((void)0)
+#else
+#include <cstdio>
+#define IM_ASSERT(_EXPR) ((_EXPR) ? (void)0 : (void)std::fprintf(stderr, "ImGui assertion failed: %s (%s:%d)\n", #_EXPR, __FILE__, __LINE__))
+#endif
+
+#define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+#define IMGUI_DISABLE_DEMO_WINDOWS     // not shipped: smaller binary
+#define IMGUI_DISABLE_DEBUG_TOOLS
+#define IMGUI_DISABLE_FILE_FUNCTIONS   // no imgui.ini, no files at all
+#define IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS

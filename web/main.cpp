@@ -1,0 +1,138 @@
+// The browser calculator's entry point: Setup, then frames on demand, in the shape of Dear ImGui's
+// examples. Browser specifics stay behind platform_web.h; the screen is DrawApp() in app.cpp.
+#include "app.h"
+#include "page_api.h"
+#include "platform_web.h"
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+#include <GLES3/gl3.h>
+
+namespace {
+
+AppState g_state;
+
+// After the last input, keep drawing this long so hover, release and tooltips settle.
+constexpr double kSettleSeconds = 0.5;
+// The address bar changes at most this often while a slider moves.
+constexpr double kQueryIntervalSeconds = 0.25;
+// The accessible summary waits until values have been still this long (screen readers).
+constexpr double kMirrorQuietSeconds = 0.4;
+
+struct PublishState {
+    bool query_dirty = false;
+    bool mirror_dirty = true; // the first frame publishes the mirror
+    double last_query_time = -1;
+    float published_height = -1;
+    bool first_frame_signalled = false;
+    int layout_frames = 0;    // frames drawn since the content height last changed
+};
+PublishState g_publish;
+
+// Sends what changed to the page: address bar (throttled), accessible mirror (when still), layout.
+void Publish(double now) {
+    AppState& s = g_state;
+    if (s.scenario_changed) {
+        s.scenario_changed = false;
+        s.last_change_time = now;
+        g_publish.query_dirty = true;
+        g_publish.mirror_dirty = true;
+    }
+    if (g_publish.query_dirty && (s.publish_now || now - g_publish.last_query_time >= kQueryIntervalSeconds)) {
+        PlatformReplaceQuery(CurrentQuery(s));
+        g_publish.query_dirty = false;
+        g_publish.last_query_time = now;
+    }
+    if (g_publish.mirror_dirty && (s.publish_now || now - s.last_change_time >= kMirrorQuietSeconds)) {
+        const std::string mirror = MirrorJson(s);
+        PlatformSetMirror(mirror);
+        g_publish.mirror_dirty = false;
+    }
+    s.publish_now = false;
+    if (s.content_height != g_publish.published_height) {
+        PlatformSetContentHeight(s.content_height);
+        g_publish.published_height = s.content_height;
+        g_publish.layout_frames = 0;
+    } else {
+        ++g_publish.layout_frames;
+    }
+    if (s.scroll_request >= 0) {
+        PlatformScrollContentTo(s.scroll_request);
+        s.scroll_request = -1;
+    }
+}
+
+// One frame: gather input -> NewFrame -> DrawApp -> Render. Returns true while it wants another.
+bool Frame() {
+    const double start = PlatformNowSeconds();
+    AppState& s = g_state;
+
+    // Gather input: size, pixel ratio, scroll and theme (mouse, touch and keys are already queued).
+    const PlatformFrameInfo info = PlatformBeginFrame();
+    if (info.pixel_ratio_changed) {
+        LoadFonts(s, info.pixel_ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    const bool dark = s.theme_override == 0 ? PlatformPrefersDarkTheme() : s.theme_override == 2;
+    if (dark != s.dark)
+        ApplyTheme(s, dark);
+    s.scroll_offset = info.scroll_offset;
+
+    // Draw.
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    DrawApp(s);
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(s.palette.background);
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const double end = PlatformNowSeconds();
+    Publish(end);
+    ++s.frames_drawn;
+    s.last_frame_ms = (end - start) * 1000.0;
+    // The page is ready once a frame has been drawn at the content's settled height.
+    if (!g_publish.first_frame_signalled && g_publish.layout_frames >= 1) {
+        g_publish.first_frame_signalled = true;
+        PlatformSignalFirstFrame();
+    }
+    return PlatformSecondsSinceInput() < kSettleSeconds || g_publish.query_dirty || g_publish.mirror_dirty ||
+           g_publish.layout_frames < 2 || !g_publish.first_frame_signalled;
+}
+
+} // namespace
+
+int main() {
+    // Setup Dear ImGui context
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // no imgui.ini: nothing is stored
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false; // a blinking cursor would keep drawing frames
+
+    // Setup the platform (WebGL2 context, input) and renderer
+    if (!PlatformInit("#calculator-canvas")) {
+        PlatformShowFallback("WebGL 2 is not available in this browser.");
+        return 0;
+    }
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // Setup the calculator: the scenario from the page's link, then fonts and theme
+    LoadScenarioFromLink(g_state, PlatformGetQuery());
+    PlatformSetNotice(NoticeJson(g_state));
+    ApplyTheme(g_state, g_state.theme_override == 0 ? PlatformPrefersDarkTheme() : g_state.theme_override == 2);
+    PageApiAttach(&g_state);
+
+    // Main loop: frames are drawn on demand (input, resize, scroll, the page's API); none while idle.
+    PlatformRunFrames(Frame);
+    // Cleanup: none. The page owns the context until it is closed; returning keeps the runtime alive.
+    return 0;
+}

@@ -1,0 +1,63 @@
+# Assembles the static site (cmake -P): shell/ files, teams.js and teams.wasm, and index.html with the
+# no-WebGL/no-WebAssembly fallback filled in from the native `teams-needed` CLI, so the fallback's
+# estimate and the calculator's come from the same library.
+# Inputs: SHELL_DIR, SITE_DIR, APP_JS, APP_WASM, TEAMS_NEEDED_EXE.
+cmake_minimum_required(VERSION 3.20)
+
+foreach(input SHELL_DIR SITE_DIR APP_JS APP_WASM)
+    if(NOT DEFINED ${input} OR "${${input}}" STREQUAL "")
+        message(FATAL_ERROR "make_site.cmake: ${input} is not set")
+    endif()
+endforeach()
+if(NOT TEAMS_NEEDED_EXE OR NOT EXISTS "${TEAMS_NEEDED_EXE}")
+    message(FATAL_ERROR "make_site.cmake: the native teams-needed CLI is needed for the fallback text; "
+                        "build it first (cmake --build --preset native) and configure with "
+                        "-DTEAMS_NEEDED_EXE=<path to build/native/teams-needed> (got '${TEAMS_NEEDED_EXE}')")
+endif()
+
+function(html_escape out text)
+    string(REPLACE "&" "&amp;" text "${text}")
+    string(REPLACE "<" "&lt;" text "${text}")
+    string(REPLACE ">" "&gt;" text "${text}")
+    string(REPLACE "\"" "&quot;" text "${text}")
+    set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# The default estimate, in numbers and as the CLI's readable report with the working.
+execute_process(COMMAND "${TEAMS_NEEDED_EXE}" --json OUTPUT_VARIABLE report_json RESULT_VARIABLE json_status)
+execute_process(COMMAND "${TEAMS_NEEDED_EXE}" OUTPUT_VARIABLE report_text RESULT_VARIABLE text_status)
+if(NOT json_status EQUAL 0 OR NOT text_status EQUAL 0)
+    message(FATAL_ERROR "make_site.cmake: ${TEAMS_NEEDED_EXE} failed (${json_status}, ${text_status})")
+endif()
+string(JSON teams_whole GET "${report_json}" results teams_needed_whole)
+string(JSON area GET "${report_json}" scenario area)
+
+string(FIND "${report_text}" "\n" first_break)
+string(SUBSTRING "${report_text}" 0 ${first_break} headline)
+math(EXPR rest_start "${first_break} + 1")
+string(SUBSTRING "${report_text}" ${rest_start} -1 working)
+string(STRIP "${working}" working)
+if(NOT headline MATCHES " ${teams_whole} ")
+    message(FATAL_ERROR "make_site.cmake: the report's first line does not state ${teams_whole} teams: ${headline}")
+endif()
+
+html_escape(headline "${headline}")
+html_escape(working "${working}")
+html_escape(area "${area}")
+string(REPLACE " ${teams_whole} " " <strong>${teams_whole}</strong> " headline "${headline}")
+set(TEAMS_FALLBACK_HTML
+"    <p class=\"fallback-headline\">${headline}</p>
+    <p>The working, with the source of every figure (default assumptions for ${area}):</p>
+    <pre>${working}</pre>")
+
+# Copy the shell's files and the module, then write index.html last (it marks the site complete).
+file(MAKE_DIRECTORY "${SITE_DIR}")
+file(GLOB shell_files LIST_DIRECTORIES false "${SHELL_DIR}/*")
+foreach(file IN LISTS shell_files)
+    get_filename_component(name "${file}" NAME)
+    if(NOT name STREQUAL "index.html")
+        file(COPY "${file}" DESTINATION "${SITE_DIR}")
+    endif()
+endforeach()
+file(COPY "${APP_JS}" "${APP_WASM}" DESTINATION "${SITE_DIR}")
+configure_file("${SHELL_DIR}/index.html" "${SITE_DIR}/index.html" @ONLY)
