@@ -1,0 +1,58 @@
+// Starts the WebAssembly module inside a frame sandboxed without allow-same-origin. Such a page has an
+// opaque origin ("null"), so its fetch of teams.wasm is cross-origin and fails unless the server sends
+// Access-Control-Allow-Origin; scripts load from anywhere, so there the module comes from
+// teams.wasm.js, the same bytes as base64 (written by tools/make_wasm_script.py). Everywhere else
+// this file does nothing. Load it after teams.js and before calculator.js.
+(function () {
+  'use strict';
+
+  var FACTORY = 'createTeamsCalculator';
+  var WASM_FILE = 'teams.wasm';
+  var WASM_SCRIPT = 'teams.wasm.js';
+
+  var opaque;
+  try {
+    opaque = window.origin === 'null' && /^https?:$/.test(window.location.protocol);
+  } catch (e) {
+    opaque = false;
+  }
+  var factory = window[FACTORY];
+  if (!opaque || typeof factory !== 'function') return;
+
+  function loadWasmScript() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = WASM_SCRIPT;
+      script.onload = function () {
+        var base64 = window.teamsCalculatorWasmBase64;
+        if (typeof base64 === 'string' && base64.length > 0) resolve(base64);
+        else reject(new Error(WASM_SCRIPT + ' did not define the module'));
+      };
+      script.onerror = function () { reject(new Error(WASM_SCRIPT + ' could not be loaded')); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function decode(base64) {
+    var text = window.atob(base64);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
+  window[FACTORY] = function (options) {
+    options = options || {};
+    return loadWasmScript().then(function (base64) {
+      // wasmBinary is used when the module accepts it (INCOMING_MODULE_JS_API), with no fetch at all;
+      // otherwise locateFile hands it the bytes as a data: URL, which Emscripten reads without a file.
+      options.wasmBinary = decode(base64);
+      var dataUrl = 'data:application/octet-stream;base64,' + base64;
+      var locate = options.locateFile;
+      options.locateFile = function (path, prefix) {
+        if (path === WASM_FILE) return dataUrl;
+        return locate ? locate(path, prefix) : prefix + path;
+      };
+      return factory(options);
+    });
+  };
+})();

@@ -1,0 +1,74 @@
+// The service worker: keeps the site's own files so the calculator reloads offline after one visit.
+// It caches nothing but the files listed below, from its own folder, and never touches other origins.
+//
+// - Install: downloads every listed file (revalidating with the server, never from a stale HTTP
+//   cache), checks each against the SHA-256 the build recorded, and stores them together in a cache
+//   named after the build. A file that does not match (a deploy in progress) fails the install; the
+//   browser tries again on the next visit.
+// - Fetch: cache first (so offline and slow networks load at once), the network for anything else.
+// - Update: a new build changes this file (its version and hashes). The browser checks sw.js on every
+//   visit, installs the new set in a new cache, and it takes over; the old cache is deleted. Files are
+//   never refreshed one at a time, which could pair a new teams.js with an old teams.wasm.
+//
+// The two constants are written by tools/stamp_service_worker.py when the site is built; unstamped,
+// the worker still caches the site's known files, without the hash check.
+'use strict';
+
+const CACHE_VERSION = 'unstamped';
+const SITE_FILES = {"index.html": "", "style.css": "", "calculator.js": "", "teams.js": "", "teams.wasm": "", "embed_child.js": "", "offline.js": "", "sandbox_loader.js": "", "manifest.webmanifest": "", "icon-192.png": "", "icon-512.png": ""};
+
+const SCOPE = self.registration.scope; // the site's folder, ending in '/'
+const CACHE_PREFIX = 'teams-calculator ' + SCOPE + ' ';
+const CACHE_NAME = CACHE_PREFIX + CACHE_VERSION;
+const INDEX_URL = new URL('index.html', SCOPE).href;
+
+function toHex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function download(name, expectedHash) {
+  const url = new URL(name, SCOPE).href;
+  const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  if (expectedHash) {
+    const actual = toHex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+    if (actual !== expectedHash) throw new Error(`${name}: content does not match this build`);
+  }
+  return [url, response];
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const entries = await Promise.all(Object.keys(SITE_FILES).map((name) => download(name, SITE_FILES[name])));
+      const cache = await caches.open(CACHE_NAME);
+      await Promise.all(entries.map(([url, response]) => cache.put(url, response)));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME).map((n) => caches.delete(n)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE_NAME);
+  const url = new URL(request.url);
+  // The folder itself ('…/calculator/') is index.html; link parameters never pick a different file.
+  const key = request.mode === 'navigate' && url.pathname.endsWith('/') ? INDEX_URL : url.origin + url.pathname;
+  const cached = await cache.match(key, { ignoreSearch: true });
+  return cached || fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(respond(request));
+});
