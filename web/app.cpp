@@ -299,7 +299,7 @@ void DrawHeadline(AppState& state) {
 
     std::string detail;
     const double about = AboutValue(r.teams_needed);
-    if (about != static_cast<double>(r.teams_needed_whole))
+    if (r.teams_needed >= 20 && about != static_cast<double>(r.teams_needed_whole))
         detail = "About " + Whole(about) + ". ";
     detail += "They would reach " + Whole(r.babies_to_reach) + " babies a year, " +
               teams::FormatNumber(r.share_of_cohort, 1) + "% of the " + Whole(r.cohort_babies) +
@@ -320,7 +320,7 @@ void DrawHeadline(AppState& state) {
             gap = teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today: ";
         gap += Whole(static_cast<double>(r.teams_gap_whole)) + " more teams.";
     } else {
-        gap = "That already meets the need.";
+        gap = "Enough to meet the need (" + Whole(-r.teams_gap) + " to spare).";
     }
     ImGui::PushFont(state.fonts.heading);
     WrappedText(p.gap, today);

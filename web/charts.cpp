@@ -78,7 +78,8 @@ void DrawGapChart(const AppState& state, float width) {
     y += bar + gap * 2;
 
     // Needed.
-    Text(draw, font, ImVec2(origin.x, y), p.text, "Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) + " teams");
+    Text(draw, font, ImVec2(origin.x, y), p.text,
+         "Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) + (r.teams_needed_whole == 1 ? " team" : " teams"));
     y += line + gap * 0.5f;
     draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + bar), p.panel, 4.0f);
     draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(std::max(x_of(needed), origin.x + 2), y + bar), p.gap, 4.0f);
@@ -128,9 +129,14 @@ void DrawPathChart(const AppState& state, float width, float height) {
         y += line + 2;
     };
     const double years = static_cast<double>(r.path.back().year);
-    legend(p.accent, "Straight line: " + Whole(std::ceil(std::max(r.new_teams_per_year, 0.0))) + " new teams a year");
-    if (has_compound && r.annual_growth_percent)
-        legend(p.gap, "Steady growth: " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year");
+    const bool growing = r.teams_gap > 0;
+    if (growing) {
+        legend(p.accent, "Straight line: " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year");
+        if (has_compound && r.annual_growth_percent)
+            legend(p.gap, "Steady growth: " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year");
+    } else {
+        legend(p.accent, "Today's teams already meet the need");
+    }
     y += 6;
 
     // Plot area.
@@ -182,7 +188,7 @@ void DrawPathChart(const AppState& state, float width, float height) {
         }
     };
     polyline(p.accent, false);
-    if (has_compound)
+    if (has_compound && growing)
         polyline(p.gap, true);
     ImGui::Dummy(ImVec2(width, height));
 }

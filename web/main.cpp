@@ -15,22 +15,22 @@ AppState g_state;
 
 // After the last input, keep drawing this long so hover, release and tooltips settle.
 constexpr double kSettleSeconds = 0.5;
-// The address bar changes at most this often while a slider moves.
-constexpr double kQueryIntervalSeconds = 0.25;
-// The accessible summary waits until values have been still this long (screen readers).
-constexpr double kMirrorQuietSeconds = 0.4;
+// The address bar and the accessible mirror change at most this often while a slider moves
+// (browsers throttle replaceState; screen readers need time to speak). Both change together, so the
+// link and the live region always state the same scenario.
+constexpr double kPublishIntervalSeconds = 0.25;
 
 struct PublishState {
     bool query_dirty = false;
     bool mirror_dirty = true; // the first frame publishes the mirror
-    double last_query_time = -1;
+    double last_publish_time = -1;
     float published_height = -1;
     bool first_frame_signalled = false;
     int layout_frames = 0;    // frames drawn since the content height last changed
 };
 PublishState g_publish;
 
-// Sends what changed to the page: address bar (throttled), accessible mirror (when still), layout.
+// Sends what changed to the page: address bar and accessible mirror (throttled), layout.
 void Publish(double now) {
     AppState& s = g_state;
     if (s.scenario_changed) {
@@ -39,15 +39,14 @@ void Publish(double now) {
         g_publish.query_dirty = true;
         g_publish.mirror_dirty = true;
     }
-    if (g_publish.query_dirty && (s.publish_now || now - g_publish.last_query_time >= kQueryIntervalSeconds)) {
-        PlatformReplaceQuery(CurrentQuery(s));
+    const bool due = s.publish_now || now - g_publish.last_publish_time >= kPublishIntervalSeconds;
+    if ((g_publish.query_dirty || g_publish.mirror_dirty) && due) {
+        if (g_publish.query_dirty)
+            PlatformReplaceQuery(CurrentQuery(s));
+        PlatformSetMirror(MirrorJson(s));
         g_publish.query_dirty = false;
-        g_publish.last_query_time = now;
-    }
-    if (g_publish.mirror_dirty && (s.publish_now || now - s.last_change_time >= kMirrorQuietSeconds)) {
-        const std::string mirror = MirrorJson(s);
-        PlatformSetMirror(mirror);
         g_publish.mirror_dirty = false;
+        g_publish.last_publish_time = now;
     }
     s.publish_now = false;
     if (s.content_height != g_publish.published_height) {
@@ -120,7 +119,7 @@ int main() {
 
     // Setup the platform (WebGL2 context, input) and renderer
     if (!PlatformInit("#calculator-canvas")) {
-        PlatformShowFallback("WebGL 2 is not available in this browser.");
+        PlatformShowFallback("The live calculator needs WebGL 2, which this browser does not offer. Here is the default estimate and how it is worked out.");
         return 0;
     }
     ImGui_ImplOpenGL3_Init("#version 300 es");
