@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { launchChromium, DESKTOP } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static_server.mjs';
 import { siteDir, outputDir, pollUntil } from './lib/calculator_page.mjs';
@@ -66,21 +66,27 @@ document.addEventListener('teams-calculator:resize', function (e) {
   );
 }
 
-before(async () => {
-  const site = siteDir();
-  const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
-  for (const file of ['embed.js', 'embed_child.js', 'embed-example.html', 'sandbox_loader.js', 'teams.wasm.js']) {
-    assert.ok(fs.existsSync(path.join(site, file)), `${file} is missing from the site ${site}`);
-  }
-  for (const script of ['embed_child.js', 'sandbox_loader.js']) {
-    assert.match(index, new RegExp(`<script[^>]+src="${script}"`), `the site's index.html does not load ${script}`);
-  }
-  fixture.site = await startStaticServer(site);
-  fixture.hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-embed-host-'));
-  writeHostPages(fixture.hostDir, fixture.site.origin);
-  fixture.host = await startStaticServer(fixture.hostDir);
-  fixture.browser = await launchChromium();
-});
+// Set-up happens in the first test that needs it, so a missing site, build step or Chromium fails
+// each test with its reason (not "cancelled"), as in lib/fixture.mjs.
+let setUp = null;
+function ready() {
+  setUp ??= (async () => {
+    const site = siteDir();
+    const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+    for (const file of ['embed.js', 'embed_child.js', 'embed-example.html', 'sandbox_loader.js', 'teams.wasm.js']) {
+      assert.ok(fs.existsSync(path.join(site, file)), `${file} is missing from the site ${site}`);
+    }
+    for (const script of ['embed_child.js', 'sandbox_loader.js']) {
+      assert.match(index, new RegExp(`<script[^>]+src="${script}"`), `the site's index.html does not load ${script}`);
+    }
+    fixture.site = await startStaticServer(site);
+    fixture.hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-embed-host-'));
+    writeHostPages(fixture.hostDir, fixture.site.origin);
+    fixture.host = await startStaticServer(fixture.hostDir);
+    fixture.browser = await launchChromium();
+  })();
+  return setUp;
+}
 
 after(async () => {
   for (const context of fixture.contexts) await context.close().catch(() => {});
@@ -225,6 +231,7 @@ async function assertDraws(page, id, frame, name) {
 // [SECTION] Tests
 describe('embedding', () => {
   test('the example page: a plain and a sandboxed calculator draw, fit their content and compute their links', async () => {
+    await ready();
     const session = await newSession();
     const { page } = session;
     await page.goto(`${fixture.site.origin}/embed-example.html`, { waitUntil: 'load' });
@@ -258,6 +265,7 @@ describe('embedding', () => {
   });
 
   test('a host on another origin: calculators fit at desktop and phone widths, forged frames are ignored', async () => {
+    await ready();
     const session = await newSession();
     const { page } = session;
     await page.goto(`${fixture.host.origin}/host.html`, { waitUntil: 'load' });
@@ -290,6 +298,7 @@ describe('embedding', () => {
   });
 
   test('embed.js takes only a clamped number from a calculator, and the calculator restores its height', async () => {
+    await ready();
     const session = await newSession();
     const { page } = session;
     await page.goto(`${fixture.host.origin}/host.html`, { waitUntil: 'load' });

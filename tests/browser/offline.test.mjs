@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { launchChromium, DESKTOP } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static_server.mjs';
 import { siteDir, outputDir, pollUntil } from './lib/calculator_page.mjs';
@@ -14,10 +14,16 @@ import { decodePng, countColours } from './lib/png.mjs';
 const READY_TIMEOUT_MS = 45_000;
 const fixture = { browser: null, contexts: [], servers: [] };
 
-before(async () => {
-  siteDir(); // fails at once with its reason when the site is not built
-  fixture.browser = await launchChromium();
-});
+// Set-up happens in the first test that needs it, so a missing site, build step or Chromium fails
+// each test with its reason (not "cancelled"), as in lib/fixture.mjs.
+let setUp = null;
+function ready() {
+  setUp ??= (async () => {
+    siteDir(); // fails at once with its reason when the site is not built
+    fixture.browser = await launchChromium();
+  })();
+  return setUp;
+}
 
 after(async () => {
   for (const context of fixture.contexts) await context.close().catch(() => {});
@@ -75,6 +81,7 @@ describe('offline', () => {
   });
 
   test('after one visit the page reloads and draws with the network gone, link parameters included', async () => {
+    await ready();
     const server = await serve();
     const { context, page, pageErrors, consoleErrors } = await newSession();
     await page.goto(`${server.origin}/index.html?prevalence=10`, { waitUntil: 'load' });
@@ -130,6 +137,7 @@ describe('offline', () => {
   });
 
   test('no service worker inside a frame, sandboxed or not', async () => {
+    await ready();
     const server = await serve();
     const { page, pageErrors } = await newSession();
     await page.goto(`${server.origin}/embed-example.html`, { waitUntil: 'load' });

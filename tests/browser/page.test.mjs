@@ -86,6 +86,34 @@ describe('calculator page', () => {
     assertCleanSession(session);
   });
 
+  test('bad link parameters are ignored or clamped, named in a visible notice, and nothing shows NaN', async () => {
+    const session = await open({ query: '?prevalence=abc&births=-5&caseload=100000&access=NaN' });
+    const { page } = session;
+    const { assumptions } = await api.scenario(page);
+    assert.equal(assumptions.prevalence, 15, 'a non-number keeps the default');
+    assert.ok(assumptions.births >= 100 && assumptions.births <= 2_000_000, `births = ${assumptions.births}`);
+    assert.ok(assumptions.caseload >= 10 && assumptions.caseload <= 1000, `caseload = ${assumptions.caseload}`);
+    assert.ok(Number.isFinite(assumptions.access) && assumptions.access >= 1 && assumptions.access <= 100, `access = ${assumptions.access}`);
+    const results = await api.results(page);
+    assert.ok(Number.isFinite(results.teams_needed) && results.teams_needed > 0, `teams_needed = ${results.teams_needed}`);
+
+    const notice = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[role="alert"], [role="status"], .notice'))
+        .filter((el) => el.offsetParent !== null && !el.hidden && el.getAttribute('aria-live') !== 'polite')
+        .map((el) => el.textContent.replace(/\s+/g, ' ').trim())
+        .join(' | '),
+    );
+    for (const key of ['prevalence', 'births', 'caseload', 'access']) {
+      assert.match(notice, new RegExp(key.replace('_', '[ _]'), 'i'), `the visible notice does not name ${key}: "${notice}"`);
+    }
+    const text = await liveRegionText(page);
+    assert.doesNotMatch(text, /NaN|Infinity|undefined/, `live region: "${text}"`);
+    // The notice may quote what the link said ("NaN"), but no value of its own may be NaN.
+    const unquoted = notice.replace(/"[^"]*"|“[^”]*”/g, '');
+    assert.doesNotMatch(unquoted, /NaN|Infinity|undefined/, `notice: "${notice}"`);
+    assertCleanSession(session);
+  });
+
   test('setScenario changes the result, the live region and the address', async () => {
     const session = await open();
     const { page } = session;

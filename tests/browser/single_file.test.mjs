@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { launchChromium, DESKTOP, PHONE } from './lib/chromium.mjs';
 import { siteDir, outputDir, pollUntil } from './lib/calculator_page.mjs';
 import { decodePng, countColours } from './lib/png.mjs';
@@ -14,20 +14,26 @@ import { decodePng, countColours } from './lib/png.mjs';
 const READY_TIMEOUT_MS = 45_000;
 const fixture = { browser: null, contexts: [], dir: null, file: null };
 
-before(async () => {
-  const built = path.join(siteDir(), 'teams-calculator.html');
-  assert.ok(fs.existsSync(built), `${built} is missing: the wasm build makes it (tools/make_single_file.py)`);
-  // As if emailed: one file in an otherwise empty folder.
-  fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-single-file-'));
-  fixture.file = path.join(fixture.dir, 'teams-calculator.html');
-  fs.copyFileSync(built, fixture.file);
-  const bytes = fs.readFileSync(fixture.file);
-  console.log(
-    `# teams-calculator.html: ${(bytes.length / 1024).toFixed(1)} KiB, ` +
-      `${(zlib.gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB gzipped`,
-  );
-  fixture.browser = await launchChromium();
-});
+// Set-up happens in the first test that needs it, so a missing site, build step or Chromium fails
+// each test with its reason (not "cancelled"), as in lib/fixture.mjs.
+let setUp = null;
+function ready() {
+  setUp ??= (async () => {
+    const built = path.join(siteDir(), 'teams-calculator.html');
+    assert.ok(fs.existsSync(built), `${built} is missing: the wasm build makes it (tools/make_single_file.py)`);
+    // As if emailed: one file in an otherwise empty folder.
+    fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-single-file-'));
+    fixture.file = path.join(fixture.dir, 'teams-calculator.html');
+    fs.copyFileSync(built, fixture.file);
+    const bytes = fs.readFileSync(fixture.file);
+    console.log(
+      `# teams-calculator.html: ${(bytes.length / 1024).toFixed(1)} KiB, ` +
+        `${(zlib.gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB gzipped`,
+    );
+    fixture.browser = await launchChromium();
+  })();
+  return setUp;
+}
 
 after(async () => {
   for (const context of fixture.contexts) await context.close().catch(() => {});
@@ -62,6 +68,7 @@ function assertSelfContained(session) {
 
 describe('single file', () => {
   test('opened from file:// with ?prevalence=10 it draws and gives 264.9 teams', async () => {
+    await ready();
     const session = await openFile('?prevalence=10');
     const { page } = session;
     const results = await page.evaluate(() => window.teamsCalculator.getResults());
@@ -83,6 +90,7 @@ describe('single file', () => {
   });
 
   test('on a phone, from file://, the defaults give 397.3 and a new value changes the result', async () => {
+    await ready();
     const session = await openFile('', PHONE);
     const { page } = session;
     const results = await page.evaluate(() => window.teamsCalculator.getResults());

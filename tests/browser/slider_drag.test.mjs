@@ -74,7 +74,18 @@ describe('slider drags', () => {
     const rect = await visibleSliderRect(page, KEY);
     const cdp = await context.newCDPSession(page);
     const scrollBefore = await page.evaluate(() => window.scrollY);
+    // Count what reaches the page, to be sure the slider moved by touch and not by emulated mouse.
+    await page.evaluate(() => {
+      window.__inputSeen = { touchstart: 0, touchmove: 0, touchend: 0, mousedown: 0, mousemove: 0 };
+      for (const type of Object.keys(window.__inputSeen)) {
+        window.addEventListener(type, () => window.__inputSeen[type]++, { capture: true, passive: true });
+      }
+    });
     await checkDrags(page, (from, to) => touchDrag(cdp, rect, from, to), 'touch');
+    const seen = await page.evaluate(() => window.__inputSeen);
+    assert.equal(seen.touchstart, 2, `touch events seen: ${JSON.stringify(seen)}`);
+    assert.ok(seen.touchmove >= 20, `touch events seen: ${JSON.stringify(seen)}`);
+    assert.equal(seen.mousedown, 0, `a mouse button went down during the touch drags: ${JSON.stringify(seen)}`);
     // A horizontal drag on a slider moves the slider, not the page.
     assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'the touch drag scrolled the page');
     fs.writeFileSync(path.join(outputDir(), 'phone-after-drag.png'), await page.screenshot());

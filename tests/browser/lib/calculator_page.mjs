@@ -117,7 +117,7 @@ export async function liveRegionText(page) {
       text: (el.textContent || '').replace(/\s+/g, ' ').trim(),
     })),
   );
-  const stating = regions.find((r) => r.politeness !== 'off' && /teams/i.test(r.text));
+  const stating = regions.find((r) => r.politeness !== 'off' && /\bteams?\b/i.test(r.text));
   if (!stating) {
     throw new Error(`no aria-live region states the result; regions found: ${JSON.stringify(regions)}`);
   }
