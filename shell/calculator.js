@@ -181,6 +181,10 @@
       var origin = container.getBoundingClientRect();
       return { x: origin.left + r[0], y: origin.top + r[1], width: r[2], height: r[3] };
     },
+    // The height the calculator's content needs, in CSS px (for embed_child.js's auto-height).
+    contentHeight: function () {
+      return contentHeight;
+    },
     stats: function () {
       if (!instance) return { framesDrawn: 0, lastFrameMs: 0 };
       return { framesDrawn: instance._teams_frames_drawn(), lastFrameMs: instance._teams_last_frame_ms() };
