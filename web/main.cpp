@@ -62,6 +62,15 @@ void Publish(double now) {
     }
 }
 
+// A lost WebGL context takes every GL object with it: drop the renderer while lost, rebuild it (and
+// the font texture) when the context comes back.
+void OnContextChange(bool restored) {
+    if (restored)
+        ImGui_ImplOpenGL3_Init("#version 300 es");
+    else
+        ImGui_ImplOpenGL3_Shutdown();
+}
+
 // One frame: gather input -> NewFrame -> DrawApp -> Render. Returns true while it wants another.
 bool Frame() {
     const double start = PlatformNowSeconds();
@@ -123,6 +132,7 @@ int main() {
         return 0;
     }
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    PlatformOnContextChange(OnContextChange);
 
     // Setup the calculator: the scenario from the page's link, then fonts and theme
     LoadScenarioFromLink(g_state, PlatformGetQuery());

@@ -10,6 +10,7 @@
 //  [x] devicePixelRatio: drawing buffer at CSS size x ratio.
 //  [x] Clipboard: writes through navigator.clipboard; reads the last paste event's text.
 //  [x] On-demand frames with requestAnimationFrame: nothing is drawn while idle.
+//  [x] WebGL context lost and restored: drawing stops, then the renderer is rebuilt.
 #include "platform_web.h"
 
 #ifdef __EMSCRIPTEN__
@@ -70,6 +71,8 @@ struct PlatformState {
     std::string canvas_selector;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     FrameFn frame = nullptr;
+    ContextChangeFn context_change = nullptr;
+    bool context_lost = false;
     bool frame_pending = false;
     double last_input_time = 0;
     double last_touch_time = -1e9;
@@ -326,6 +329,25 @@ EM_BOOL OnUiEvent(int, const EmscriptenUiEvent*, void*) {
     return EM_FALSE;
 }
 
+// [SECTION] WebGL context lost and restored
+
+EM_BOOL OnContextLost(int, const void*, void*) {
+    g_platform.context_lost = true;
+    if (g_platform.context_change)
+        g_platform.context_change(false);
+    return EM_TRUE; // preventDefault: asks the browser to restore the context later
+}
+
+EM_BOOL OnContextRestored(int, const void*, void*) {
+    g_platform.context_lost = false;
+    emscripten_webgl_make_context_current(g_platform.gl);
+    g_platform.buffer_width = g_platform.buffer_height = 0;
+    if (g_platform.context_change)
+        g_platform.context_change(true);
+    NoteInput();
+    return EM_FALSE;
+}
+
 // [SECTION] Clipboard
 
 void SetClipboardText(void*, const char* text) {
@@ -341,6 +363,8 @@ const char* GetClipboardText(void*) {
 
 EM_BOOL OnAnimationFrame(double, void*) {
     g_platform.frame_pending = false;
+    if (g_platform.context_lost)
+        return EM_FALSE; // drawing resumes when the context is restored
     if (g_platform.frame && g_platform.frame())
         PlatformRequestFrame();
     return EM_FALSE;
@@ -382,12 +406,18 @@ bool PlatformInit(const char* canvas_selector) {
     emscripten_set_blur_callback(canvas, nullptr, EM_FALSE, OnFocus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnUiEvent);
     emscripten_set_scroll_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, OnUiEvent);
+    emscripten_set_webglcontextlost_callback(canvas, nullptr, EM_FALSE, OnContextLost);
+    emscripten_set_webglcontextrestored_callback(canvas, nullptr, EM_FALSE, OnContextRestored);
 
     ImGuiIO& io = ImGui::GetIO();
     io.SetClipboardTextFn = SetClipboardText;
     io.GetClipboardTextFn = GetClipboardText;
     io.BackendPlatformName = "platform_web";
     return true;
+}
+
+void PlatformOnContextChange(ContextChangeFn change) {
+    g_platform.context_change = change;
 }
 
 void PlatformRunFrames(FrameFn frame) {

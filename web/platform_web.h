@@ -17,6 +17,12 @@ struct PlatformFrameInfo {
 // missing; the page then shows its HTML fallback.
 bool PlatformInit(const char* canvas_selector);
 
+// Called when the WebGL context is lost (tab in the background on a phone) and when it comes back:
+// the renderer drops its GL objects while lost (calls are silent then) and recreates them after.
+// No frames are drawn while the context is lost.
+using ContextChangeFn = void (*)(bool restored);
+void PlatformOnContextChange(ContextChangeFn change);
+
 // Draws frames only on demand: FrameFn returns true while it wants another frame (settling after
 // input); any input, resize or scroll asks for one.
 using FrameFn = bool (*)();
