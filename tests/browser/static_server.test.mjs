@@ -40,6 +40,12 @@ test('static server serves its folder with the right types and nothing outside i
     assert.notEqual(res.status, 200, 'a request escaped the served folder');
     assert.notEqual(await res.text(), 'secret');
     assert.equal((await fetch(`${server.origin}/%E0%A4%A`)).status, 403);
+    const first = await fetch(`${server.origin}/app.wasm`);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'no ETag');
+    const again = await fetch(`${server.origin}/app.wasm`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal((await again.arrayBuffer()).byteLength, 0);
     assert.ok(server.log.length >= 10, 'requests are logged');
   } finally {
     await server.close();

@@ -78,14 +78,18 @@ export async function startStaticServer(rootDir, { port = 0, host = '127.0.0.1',
         }
       }
       if (err || !stat.isFile()) return send(404, 'not found\n');
+      // Validators as a static host sends them, so a revalidating request gets a bodiless 304.
+      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const lastModified = new Date(Math.floor(stat.mtimeMs / 1000) * 1000).toUTCString();
+      const common = { ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'no-store', ...headers };
+      if (req.headers['if-none-match'] === etag) {
+        entry.status = 304;
+        res.writeHead(304, common);
+        return res.end();
+      }
       entry.status = 200;
       entry.bytes = stat.size;
-      res.writeHead(200, {
-        'Content-Type': mimeTypeFor(file),
-        'Content-Length': stat.size,
-        'Cache-Control': 'no-store',
-        ...headers,
-      });
+      res.writeHead(200, { 'Content-Type': mimeTypeFor(file), 'Content-Length': stat.size, ...common });
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(file).pipe(res);
     });
