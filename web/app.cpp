@@ -67,7 +67,8 @@ namespace {
 const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x2013, 0x2014,
                                0x2018, 0x201A, 0x201C, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
                                0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
-const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019, 0x2019, 0x2248, 0x2248, 0};
+const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019, 0x2019,
+                                  0x2212, 0x2212, 0x2248, 0x2248, 0};
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002C, 0x002E, 0x0030, 0x0039, 0};
 
 ImFont* AddFont(const unsigned char* data, unsigned int size, float css_px, float ratio, const ImWchar* ranges) {
@@ -390,8 +391,10 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     const float button_w = touch_sized ? 44.0f : height + 4;
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.6f;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
+    ImGui::PushFont(state.fonts.heading);
     if (ImGui::Button("\xE2\x88\x92##minus", ImVec2(button_w, height))) // − (minus sign)
         SetValue(state, spec.id, value - spec.step);
+    ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::max(width - 2 * (button_w + spacing), 60.0f));
     float position = SliderPosition(spec, value);
@@ -405,8 +408,10 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     if (moved)
         SetValue(state, spec.id, SliderValue(spec, position));
     ImGui::SameLine();
+    ImGui::PushFont(state.fonts.heading);
     if (ImGui::Button("+##plus", ImVec2(button_w, height)))
         SetValue(state, spec.id, value + spec.step);
+    ImGui::PopFont();
     ImGui::PopStyleVar();
 
     // Source, and a reset to the preset's value when it differs.
