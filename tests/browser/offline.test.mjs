@@ -58,8 +58,13 @@ async function waitReady(page) {
 // The site's sw.js as the build left it: its cache version and its files with their SHA-256.
 function stampedWorker() {
   const text = fs.readFileSync(path.join(siteDir(), 'sw.js'), 'utf8');
-  const version = JSON.parse(text.match(/^const CACHE_VERSION = (.*);$/m)[1]);
-  const files = JSON.parse(text.match(/^const SITE_FILES = (.*);$/m)[1]);
+  const line = (name) => {
+    const match = text.match(new RegExp(`^const ${name} = (.*);$`, 'm'));
+    assert.ok(match, `sw.js has no 'const ${name} = ...;' line`);
+    return JSON.parse(match[1]);
+  };
+  const version = line('CACHE_VERSION');
+  const files = line('SITE_FILES');
   return { version, files };
 }
 
@@ -89,9 +94,11 @@ describe('offline', () => {
 
     // The first visit installs the worker; it takes control of the page once its cache is complete.
     const registration = await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      return { scope: reg.scope, state: reg.active && reg.active.state };
+      const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 15_000));
+      const reg = await Promise.race([navigator.serviceWorker.ready, timeout]);
+      return reg && { scope: reg.scope, state: reg.active && reg.active.state };
     });
+    assert.ok(registration, 'no service worker was active 15 s after the first visit (does index.html load offline.js?)');
     assert.equal(registration.scope, `${server.origin}/`);
     const controlled = await pollUntil(
       () => page.evaluate(() => !!navigator.serviceWorker.controller),

@@ -91,4 +91,34 @@ describe('slider drags', () => {
     fs.writeFileSync(path.join(outputDir(), 'phone-after-drag.png'), await page.screenshot());
     assertCleanSession(session);
   });
+
+  test('every assumption has its own slider, and dragging it changes that assumption alone', async () => {
+    await fixture.ready();
+    const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP });
+    fixture.sessions.push(session);
+    const { page } = session;
+    await waitUntilIdle(page);
+    const keys = Object.keys((await api.scenario(page)).assumptions);
+    assert.ok(keys.length >= 8, `assumptions: ${keys}`);
+    assert.equal(await api.widgetRect(page, 'no_such_assumption'), null);
+
+    for (const key of keys) {
+      const rect = await visibleSliderRect(page, key);
+      const before = (await api.scenario(page)).assumptions;
+      // Drag to the right end; if the value was already there, to the left end.
+      await mouseDrag(page, rect, 0.5, 0.95);
+      let after = await pollUntil(async () => (await api.scenario(page)).assumptions, (a) => a[key] !== before[key], { timeoutMs: 3000 });
+      if (after[key] === before[key]) {
+        await mouseDrag(page, rect, 0.5, 0.05);
+        after = await pollUntil(async () => (await api.scenario(page)).assumptions, (a) => a[key] !== before[key], { timeoutMs: 3000 });
+      }
+      assert.notEqual(after[key], before[key], `dragging the slider at ${JSON.stringify(rect)} did not change ${key}`);
+      for (const other of keys) {
+        if (other !== key) assert.equal(after[other], before[other], `dragging ${key}'s slider changed ${other}`);
+      }
+      const linked = await pollUntil(async () => queryParams(page).get(key), (v) => Number(v) === after[key], { timeoutMs: 3000 });
+      assert.equal(Number(linked), after[key], `address: ${page.url()}`);
+    }
+    assertCleanSession(session);
+  });
 });
