@@ -14,7 +14,7 @@
 // the worker still caches the site's known files, without the hash check.
 'use strict';
 
-const CACHE_VERSION = 'unstamped';
+const CACHE_VERSION = "unstamped";
 const SITE_FILES = {"index.html": "", "style.css": "", "calculator.js": "", "teams.js": "", "teams.wasm": "", "embed_child.js": "", "offline.js": "", "sandbox_loader.js": "", "manifest.webmanifest": "", "icon-192.png": "", "icon-512.png": ""};
 
 const SCOPE = self.registration.scope; // the site's folder, ending in '/'
