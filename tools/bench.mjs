@@ -4,14 +4,15 @@
 // fails on a timing; it exits non-zero only when it cannot measure (no site, no Chromium).
 //
 //   node tools/bench.mjs [SITE_DIR] [BARE_DIR] [--loads N] [--json FILE]
-//   defaults: build/wasm/site build/wasm/bare --loads 9
+//   defaults: build/wasm/site build/wasm/bare --loads 11
 //
 // What is measured, and how:
 //   first load      every file the page fetched from loading until 3 s after its first frame, as served
 //                   (server log); raw bytes on disk, gzip -9 and brotli (quality 11) sizes per file.
 //   first frame     performance.now() at the end of the first task that issued a WebGL draw/clear
 //                   call (tests/browser/lib/frame_probe.mjs), i.e. ms from navigation start; fresh
-//                   browser context each load, no cache; the two pages alternate; median of N.
+//                   browser context each load, empty cache; the pages alternate (the site, the site
+//                   with service workers blocked, the bare page; reversed every round); median of N.
 //   idle frames     frames that drew WebGL in 3 s, starting 2 s after the first frame, no input.
 //   CPU per frame   while the mouse drags a slider to and fro for about 3 s: main-thread CPU time
 //                   (CDP Performance.getMetrics TaskDuration with timeDomain threadTicks) divided by
@@ -33,9 +34,9 @@ const { frameProbeScript } = await lib('frame_probe.mjs');
 // [SECTION] Arguments
 const args = process.argv.slice(2);
 const positional = [];
-const options = { loads: 9, json: null };
+const options = { loads: 11, json: null };
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--loads') options.loads = Math.max(1, Number(args[++i]) || 9);
+  if (args[i] === '--loads') options.loads = Math.max(1, Number(args[++i]) || 11);
   else if (args[i] === '--json') options.json = args[++i];
   else if (args[i] === '--help' || args[i] === '-h') {
     console.log('usage: node tools/bench.mjs [SITE_DIR] [BARE_DIR] [--loads N] [--json FILE]');
@@ -85,8 +86,8 @@ function compressedSizes(file) {
   };
 }
 
-async function openPage(browser, server, device = DESKTOP) {
-  const context = await browser.newContext({ ...device });
+async function openPage(browser, server, device = DESKTOP, contextOptions = {}) {
+  const context = await browser.newContext({ ...device, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -140,16 +141,17 @@ async function measureFirstLoad(browser, server) {
   };
 }
 
-async function measureFirstFrames(browser, servers, loads) {
-  const times = Object.fromEntries(Object.keys(servers).map((k) => [k, []]));
-  const wasmTimes = Object.fromEntries(Object.keys(servers).map((k) => [k, []]));
+// variants: { name: { server, contextOptions } }, measured in turn, the order reversed every round.
+async function measureFirstFrames(browser, variants, loads) {
+  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  const wasmTimes = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   // One untimed load of each first: the browser's own start-up costs are not the page's.
-  for (const server of Object.values(servers)) await (await openPage(browser, server)).context.close();
-  const names = Object.keys(servers);
+  for (const v of Object.values(variants)) await (await openPage(browser, v.server, DESKTOP, v.contextOptions)).context.close();
+  const names = Object.keys(variants);
   for (let i = 0; i < loads; i++) {
     const order = i % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
-      const run = await openPage(browser, servers[name]);
+      const run = await openPage(browser, variants[name].server, DESKTOP, variants[name].contextOptions);
       times[name].push(run.firstFrameMs);
       if (run.wasmFetchedMs !== null) wasmTimes[name].push({ fetched: run.wasmFetchedMs, toFrame: run.firstFrameMs - run.wasmFetchedMs });
       await run.context.close();
@@ -273,7 +275,14 @@ try {
   for (const [name, server] of Object.entries(servers)) {
     report.pages[name] = { dir: server.root, firstLoad: await measureFirstLoad(browser, server) };
   }
-  const firstFrames = await measureFirstFrames(browser, servers, options.loads);
+  // The site a third time with service workers blocked: shows what registering one costs the first frame.
+  const variants = { site: { server: servers.site }, siteNoSw: { server: servers.site, contextOptions: { serviceWorkers: 'block' } } };
+  if (servers.bare) variants.bare = { server: servers.bare };
+  const firstFrames = await measureFirstFrames(browser, variants, options.loads);
+  report.siteWithoutServiceWorker = {
+    firstFrameMs: firstFrames.times.siteNoSw,
+    firstFrameMedianMs: median(firstFrames.times.siteNoSw),
+  };
   for (const [name, server] of Object.entries(servers)) {
     const page = report.pages[name];
     page.firstFrameMs = firstFrames.times[name];
@@ -324,8 +333,11 @@ const ratio = bare ? site.firstFrameMedianMs / bare.firstFrameMedianMs : NaN;
 line(row([`first frame, ms (median of ${options.loads})`, fmt(site.firstFrameMedianMs, 0), bare ? fmt(bare.firstFrameMedianMs, 0) : '-', bare ? fmt(ratio, 2) : '-', `<= ${TARGETS.firstFrameRatio}x bare ${bare ? (ratio <= TARGETS.firstFrameRatio ? 'met' : 'MISSED') : ''}`], v));
 line(row(['  .wasm fetched (responseEnd), median', fmt(site.wasmFetchedMedianMs, 0), bare ? fmt(bare.wasmFetchedMedianMs, 0) : '-', bare ? fmt(site.wasmFetchedMedianMs / bare.wasmFetchedMedianMs, 2) : '-', ''], v));
 line(row(['  .wasm fetched -> first frame, median', fmt(site.wasmToFirstFrameMedianMs, 0), bare ? fmt(bare.wasmToFirstFrameMedianMs, 0) : '-', bare ? fmt(site.wasmToFirstFrameMedianMs / bare.wasmToFirstFrameMedianMs, 2) : '-', ''], v));
+const noSw = report.siteWithoutServiceWorker;
+line(row(['  site with service workers blocked', fmt(noSw.firstFrameMedianMs, 0), '', bare ? fmt(noSw.firstFrameMedianMs / bare.firstFrameMedianMs, 2) : '-', ''], v));
 line(row(['  all loads, ms', '', '', '', ''], v));
 line(`    site: ${site.firstFrameMs.map((x) => x.toFixed(0)).join(' ')}`);
+line(`    site, no service worker: ${noSw.firstFrameMs.map((x) => x.toFixed(0)).join(' ')}`);
 if (bare) line(`    bare: ${bare.firstFrameMs.map((x) => x.toFixed(0)).join(' ')}`);
 line(row([`frames drawn in ${IDLE_MS / 1000} s idle`, site.idle.frames, bare ? bare.idle.frames : '-', '', `${TARGETS.idleFrames} ${site.idle.frames === 0 ? 'met' : 'MISSED'}`], v));
 if (site.idle.statsFrames !== null) line(row(['  (site by its own stats())', site.idle.statsFrames, '', '', ''], v));
