@@ -400,13 +400,24 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     float position = SliderPosition(spec, value);
     const float pad_y = (height - ImGui::GetFontSize()) * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
+    // Activated from the keyboard (Space), the arrow keys step by the table's step, not by ImGui's
+    // 1% of the slider's travel.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID slider_id = ImGui::GetID("##slider");
+    const bool keyboard_active = g.ActiveId == slider_id && g.ActiveIdSource != ImGuiInputSource_Mouse;
     const bool moved = ImGui::SliderFloat("##slider", &position, 0.0f, 1.0f, "",
                                           ImGuiSliderFlags_NoInput | ImGuiSliderFlags_NoRoundToFormat |
                                               ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleVar();
     RecordWidgetRect(state, spec.key);
-    if (moved)
+    if (keyboard_active) {
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+            SetValue(state, spec.id, value - spec.step);
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow))
+            SetValue(state, spec.id, value + spec.step);
+    } else if (moved) {
         SetValue(state, spec.id, SliderValue(spec, position));
+    }
     ImGui::SameLine();
     ImGui::PushFont(state.fonts.heading);
     if (ImGui::Button("+##plus", ImVec2(button_w, height)))

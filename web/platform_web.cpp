@@ -80,6 +80,7 @@ struct PlatformState {
     int buffer_width = 0;
     int buffer_height = 0;
     bool release_tab = false; // Escape was pressed: the next Tab leaves the canvas
+    bool mouse_inside = false; // the last mouse position sent was over the canvas
     std::string clipboard;    // storage for GetClipboardTextFn's result
     // The one touch being followed.
     TouchMode touch_mode = TouchMode::None;
@@ -114,8 +115,13 @@ EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
     if (MouseIsFromTouch())
         return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     const ImVec2 pos = ToCanvas(e->clientX, e->clientY);
+    // Moves elsewhere on the page draw nothing, unless a drag that began on the canvas goes on.
+    const bool inside = pos.x >= 0 && pos.y >= 0 && pos.x < io.DisplaySize.x && pos.y < io.DisplaySize.y;
+    if (!inside && !ImGui::IsAnyMouseDown() && !g_platform.mouse_inside)
+        return EM_FALSE;
+    g_platform.mouse_inside = inside;
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(pos.x, pos.y);
     NoteInput();
     return EM_FALSE;
