@@ -69,10 +69,14 @@ const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0
                                0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
 const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019, 0x2019,
                                   0x2212, 0x2212, 0x2248, 0x2248, 0};
+// Letters an area's name may need that the small SemiBold subset lacks: taken from Regular.
+const ImWchar kHeadingExtraRanges[] = {0x00A0, 0x00D6, 0x00D8, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0};
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002C, 0x002E, 0x0030, 0x0039, 0};
 
-ImFont* AddFont(const unsigned char* data, unsigned int size, float css_px, float ratio, const ImWchar* ranges) {
+ImFont* AddFont(const unsigned char* data, unsigned int size, float css_px, float ratio, const ImWchar* ranges,
+                bool merge = false) {
     ImFontConfig config;
+    config.MergeMode = merge;
     config.FontDataOwnedByAtlas = false; // the bytes are a constant array in the binary
     config.OversampleH = 1;              // rasterised at the device's own pixel size: no oversampling
     config.OversampleV = 1;
@@ -98,6 +102,7 @@ void LoadFonts(AppState& state, float pixel_ratio) {
     state.fonts.body = AddFont(kFontRegular, kFontRegularSize, 16.0f, pixel_ratio, kTextRanges);
     state.fonts.small = AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kTextRanges);
     state.fonts.heading = AddFont(kFontSemiBold, kFontSemiBoldSize, 20.0f, pixel_ratio, kHeadingRanges);
+    AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, kHeadingExtraRanges, true);
     state.fonts.big = AddFont(kFontSemiBold, kFontSemiBoldSize, 60.0f, pixel_ratio, kDigitRanges);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / pixel_ratio;
@@ -242,10 +247,9 @@ double SliderValue(const AssumptionSpec& spec, float position) {
     return std::clamp(value, spec.min, spec.max);
 }
 
-const teams::Assumptions& PresetValues(const AppState& state) {
-    static const teams::Assumptions defaults = teams::Assumptions::Defaults();
+teams::Assumptions PresetValues(const AppState& state) {
     const teams::Preset* preset = teams::FindPreset(state.scenario.preset);
-    return preset ? preset->assumptions : defaults;
+    return preset ? preset->assumptions : teams::Assumptions::Defaults();
 }
 
 void SetValue(AppState& state, Key key, double value) {
