@@ -57,7 +57,7 @@ describe('calculator page', () => {
     assert.equal(scenario.assumptions.births, 595948);
     assert.equal(scenario.assumptions.current_teams, 45);
 
-    const text = await liveRegionText(page);
+    const text = await pollUntil(() => liveRegionText(page), (t) => /\b398 teams\b/.test(t));
     assert.match(text, /\b398 teams\b/, `live region: "${text}"`);
     assert.match(text, /59,595 babies/, `live region: "${text}"`);
     assert.match(text, /\b45\b/, `live region: "${text}"`);
