@@ -97,10 +97,10 @@ after(async () => {
 });
 
 // [SECTION] Helpers
-async function newSession(device = DESKTOP) {
+async function newSession(device = DESKTOP, moreOrigins = []) {
   const context = await fixture.browser.newContext({ ...device });
   fixture.contexts.push(context);
-  const own = [fixture.site.origin, fixture.host.origin];
+  const own = [fixture.site.origin, fixture.host.origin, ...moreOrigins];
   const session = { context, pageErrors: [], consoleErrors: [], offOrigin: [] };
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -295,6 +295,27 @@ describe('embedding', () => {
     await page.waitForTimeout(300);
     await assertDraws(page, 'plain', plainPhone.frame, 'embed-host-phone-plain.png');
     assertClean(session);
+  });
+
+  test("under the site's strict Content-Security-Policy both frames start, the sandboxed one included", async () => {
+    await ready();
+    // Issue 5's policy, sent by the site's server: a sandboxed frame may not fetch data: URLs either.
+    const csp =
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+    const strict = await startStaticServer(siteDir(), { headers: { 'Content-Security-Policy': csp } });
+    try {
+      const session = await newSession(DESKTOP, [strict.origin]);
+      const { page } = session;
+      await page.goto(`${strict.origin}/embed-example.html`, { waitUntil: 'load' });
+      for (const id of ['plain-calculator', 'sandboxed-calculator']) {
+        const frame = await readyFrame(page, id);
+        const results = await frame.evaluate(() => window.teamsCalculator.getResults());
+        assert.ok(results && results.teams_needed > 0, `#${id}: results ${JSON.stringify(results)}`);
+      }
+      assertClean(session); // a CSP violation is a console error
+    } finally {
+      await strict.close();
+    }
   });
 
   test('embed.js takes only a clamped number from a calculator, and the calculator restores its height', async () => {
