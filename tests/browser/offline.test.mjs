@@ -2,17 +2,19 @@
 // serves the site's own files), link parameters included; the build stamps the worker with this
 // build's files; and the worker never registers inside a frame.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { launchChromium, DESKTOP } from './lib/chromium.mjs';
+import { launchChromium, DESKTOP, REPO_ROOT } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static_server.mjs';
 import { siteDir, outputDir, pollUntil } from './lib/calculator_page.mjs';
 import { decodePng, countColours } from './lib/png.mjs';
 
 const READY_TIMEOUT_MS = 45_000;
-const fixture = { browser: null, contexts: [], servers: [] };
+const fixture = { browser: null, contexts: [], servers: [], dirs: [] };
 
 // Set-up happens in the first test that needs it, so a missing site, build step or Chromium fails
 // each test with its reason (not "cancelled"), as in lib/fixture.mjs.
@@ -29,10 +31,11 @@ after(async () => {
   for (const context of fixture.contexts) await context.close().catch(() => {});
   await fixture.browser?.close();
   for (const server of fixture.servers) await server.close().catch(() => {});
+  for (const dir of fixture.dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function serve() {
-  const server = await startStaticServer(siteDir());
+async function serve(dir = siteDir()) {
+  const server = await startStaticServer(dir);
   fixture.servers.push(server);
   return server;
 }
@@ -141,6 +144,41 @@ describe('offline', () => {
 
     assert.deepEqual(pageErrors, [], 'page errors');
     assert.deepEqual(consoleErrors, [], 'console errors');
+  });
+
+  test('a new build replaces the kept one as a whole, and the old cache is deleted', async () => {
+    await ready();
+    // A copy of the site that can be rebuilt: one file changes and the worker is stamped again.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-offline-update-'));
+    fixture.dirs.push(dir);
+    fs.cpSync(siteDir(), dir, { recursive: true });
+    const server = await serve(dir);
+    const { context, page, pageErrors } = await newSession();
+    await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' });
+    await waitReady(page);
+    await pollUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), (c) => c, { timeoutMs: 15_000 });
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const [first] = await cacheNames();
+
+    fs.appendFileSync(path.join(dir, 'style.css'), '\n:root { --build-marker: 2; }\n');
+    execFileSync('python3', [path.join(REPO_ROOT, 'tools/stamp_service_worker.py'), dir]);
+    const second = JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/^const CACHE_VERSION = (.*);$/m)[1]);
+    assert.ok(!first.endsWith(second), 'restamping did not change the cache version');
+
+    // The next visit finds the new sw.js; it installs the new set and takes over.
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    const names = await pollUntil(cacheNames, (n) => n.length === 1 && n[0].endsWith(second), { timeoutMs: 15_000 });
+    assert.deepEqual(names.map((n) => n.slice(-16)), [second], `caches after the update: ${JSON.stringify(names)}`);
+
+    // Offline, the page is the new build.
+    await context.setOffline(true);
+    await server.close();
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    const marker = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--build-marker').trim());
+    assert.equal(marker, '2', 'offline, the page still has the old style.css');
+    assert.deepEqual(pageErrors, [], 'page errors');
   });
 
   test('no service worker inside a frame, sandboxed or not', async () => {
