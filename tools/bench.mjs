@@ -59,6 +59,7 @@ if (!haveBare) {
 
 const TARGETS = { firstLoadGzKB: 250, firstLoadAimKB: 200, firstFrameRatio: 1.2, idleFrames: 0, cpuMsPerFrame: 2 };
 const IDLE_MS = 3000;
+const BARE_FLOAT_SLIDER = { x: 68, y: 168, width: 219, height: 19 };
 const DRAG_MS = 3000;
 
 // [SECTION] Helpers
@@ -185,7 +186,9 @@ async function measureDragCpu(browser, server, { sliderKey }) {
   let rect = null;
   if (sliderKey) rect = await page.evaluate((k) => window.teamsCalculator?.widgetRect?.(k) ?? null, sliderKey);
   const viewport = page.viewportSize();
-  const target = rect ?? { x: viewport.width * 0.1, y: 100, width: viewport.width * 0.3, height: 20 };
+  // The bare page has no widgetRect: its example's "float" slider always sits here at 1280x800 (the
+  // "Hello, world!" window at ImGui's default (60,60), default 13 px font), as a screenshot shows.
+  const target = rect ?? (viewport.width === 1280 ? BARE_FLOAT_SLIDER : { x: viewport.width * 0.1, y: 100, width: viewport.width * 0.3, height: 20 });
   const cdp = await run.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const metric = async () => {
@@ -237,7 +240,7 @@ async function measureDragCpu(browser, server, { sliderKey }) {
 
   const frames = after.drawn - before.drawn;
   return {
-    target: rect ? `slider '${sliderKey}'` : 'canvas (no widgetRect)',
+    target: rect ? `slider '${sliderKey}'` : `"float" slider at ${JSON.stringify(target)}`,
     moves,
     frames,
     mainThreadCpuMsPerFrame: frames > 0 ? ((m1.task - m0.task) * 1000) / frames : NaN,
@@ -354,7 +357,7 @@ line(row(['  page-side wall ms, median / p95', `${fmt(site.drag.callbackMsMedian
 line();
 line(`Drag: ${site.drag.moves} mouse moves over ${DRAG_MS / 1000} s on the site's ${site.drag.target}` +
   (site.drag.valueAfter !== null ? ` (value afterwards: ${site.drag.valueAfter})` : '') +
-  (bare ? `; on the bare page over its ${bare.drag.target}, which redraws every frame anyway.` : '.'));
+  (bare ? `; on the bare page its example's ${bare.drag.target} (it redraws every frame anyway).` : '.'));
 line('CPU ms per drawn frame = thread CPU time (tdur) of the FireAnimationFrame events in a Chromium trace');
 line('  of the drag, summed / frames that drew WebGL: the frame itself, JavaScript + WebAssembly.');
 line('Main-thread CPU = CDP Performance.getMetrics TaskDuration (threadTicks) over a first, untraced drag');
