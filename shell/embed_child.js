@@ -1,7 +1,8 @@
-// The calculator's side of the embed height protocol (see embed.js for the message shapes): when the
-// page is inside a frame, it posts its content height to the parent whenever that height changes, so
-// the host's embed.js can size the iframe with no inner scrollbar. Works in a sandboxed frame: it uses
-// no cookies, no storage and nothing of the parent but postMessage, and it never throws.
+// The calculator's side of embedding: the embed code a host pastes, and the height protocol (see
+// embed.js for the message shapes): when the page is inside a frame, it posts its content height to
+// the parent whenever that height changes, so the host's embed.js can size the iframe with no inner
+// scrollbar. Works in a sandboxed frame: it uses no cookies, no storage and nothing of the parent but
+// postMessage, and it never throws.
 (function () {
   'use strict';
 
@@ -9,6 +10,38 @@
   var REQUEST_MESSAGE = 'teams-calculator:request-height';
   var PROTOCOL_VERSION = 1;
 
+  // [SECTION] The embed code ("Copy embed code" in the calculator)
+  // window.teamsCalculatorEmbedCode(query) -> the iframe + script snippet for this site and the given
+  // link parameters ("prevalence=10&births=26832"), embed=1 first. Attribute values are escaped. The
+  // iframe's starting height is a typical desktop layout's, for hosts that strip the script.
+  var EMBED_TITLE = 'Parent-infant teams calculator';
+  var EMBED_START_HEIGHT = 1600;
+
+  function escapeAttribute(text) {
+    return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  window.teamsCalculatorEmbedCode = function (query) {
+    try {
+      var site = new URL('.', window.location.href);
+      if (site.protocol !== 'https:' && site.protocol !== 'http:') return '';
+      // The calculator's own parameters as it wrote them, less any embed options of this page.
+      var kept = (typeof query === 'string' ? query.replace(/^\?/, '') : '').split('&').filter(function (pair) {
+        var key = pair.split('=')[0];
+        return pair !== '' && key !== 'embed' && key !== 'embed_id';
+      });
+      var search = ['embed=1'].concat(kept).join('&');
+      var frame = new URL('index.html?' + search, site).href;
+      var script = new URL('embed.js', site).href;
+      return '<iframe src="' + escapeAttribute(frame) + '" title="' + EMBED_TITLE + '" loading="lazy" ' +
+        'allow="clipboard-write" style="width:100%;height:' + EMBED_START_HEIGHT + 'px;border:0" ' +
+        'data-teams-calculator></iframe>\n<script src="' + escapeAttribute(script) + '" async></script>';
+    } catch (e) {
+      return '';
+    }
+  };
+
+  // [SECTION] Height messages to the host, when framed
   var framed;
   try {
     framed = window.parent && window.parent !== window;

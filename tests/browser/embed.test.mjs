@@ -297,6 +297,34 @@ describe('embedding', () => {
     assertClean(session);
   });
 
+  test('the embed code the calculator gives, pasted into another site, shows its scenario and fits', async () => {
+    await ready();
+    const session = await newSession();
+    const { page } = session;
+    await page.goto(`${fixture.site.origin}/index.html?prevalence=10&embed_id=ignored`, { waitUntil: 'load' });
+    const code = await page.evaluate(() => window.teamsCalculatorEmbedCode(window.location.search));
+    assert.match(code, /^<iframe src="[^"]+\/index\.html\?embed=1&amp;prevalence=10" title="[^"]+" loading="lazy" allow="clipboard-write"/);
+    assert.match(code, /data-teams-calculator><\/iframe>\n<script src="[^"]+\/embed\.js" async><\/script>$/);
+    assert.ok(!code.includes('embed_id'), `the page's own embed options leaked into the code: ${code}`);
+    fs.writeFileSync(
+      path.join(fixture.hostDir, 'pasted.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="icon" href="data:,">` +
+        `</head><body><h1>Our campaign</h1>\n${code}\n<p>More text.</p></body></html>`,
+    );
+    await page.goto(`${fixture.host.origin}/pasted.html`, { waitUntil: 'load' });
+    const id = await page.evaluate(() => {
+      const frame = document.querySelector('iframe');
+      frame.id = 'pasted';
+      return frame.id;
+    });
+    const frame = await readyFrame(page, id);
+    const results = await frame.evaluate(() => window.teamsCalculator.getResults());
+    assert.ok(Math.abs(results.teams_needed - 264.9) < 0.05, `pasted frame: teams_needed = ${results.teams_needed}`);
+    await settledHeights(page);
+    await assertFitsContent(session, id);
+    assertClean(session);
+  });
+
   test("under the site's strict Content-Security-Policy both frames start, the sandboxed one included", async () => {
     await ready();
     // Issue 5's policy, sent by the site's server: a sandboxed frame may not fetch data: URLs either.
