@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DESKTOP, PHONE } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
-import { openCalculator, api, frameCounts, waitUntilIdle, visibleSliderRect } from './lib/calculator_page.mjs';
+import { openCalculator, api, frameCounts, waitUntilIdle, visibleSliderRect, pollUntil } from './lib/calculator_page.mjs';
 
 const fixture = useSiteInChromium();
 const IDLE_MS = 3000;
@@ -34,8 +34,7 @@ describe('idle', () => {
       const before = await frameCounts(page);
       const scenario = await api.scenario(page);
       await api.setScenario(page, { ...scenario, assumptions: { ...scenario.assumptions, prevalence: 20 } });
-      await page.waitForTimeout(500);
-      const woken = await frameCounts(page);
+      const woken = await pollUntil(() => frameCounts(page), (c) => c.stats > before.stats, { timeoutMs: 5000 });
       assert.ok(woken.stats > before.stats, `setScenario drew no frame (framesDrawn ${before.stats} -> ${woken.stats})`);
 
       // Hovering a slider wakes it too (ImGui highlights what is under the pointer).
@@ -44,8 +43,7 @@ describe('idle', () => {
         await waitUntilIdle(page);
         const beforeHover = await frameCounts(page);
         await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
-        await page.waitForTimeout(500);
-        const afterHover = await frameCounts(page);
+        const afterHover = await pollUntil(() => frameCounts(page), (c) => c.stats > beforeHover.stats, { timeoutMs: 5000 });
         assert.ok(afterHover.stats > beforeHover.stats, `moving the mouse over a slider drew no frame`);
       }
 
