@@ -64,11 +64,11 @@ void Recalculate(AppState& state) {
 
 namespace {
 
-const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x2013, 0x2014,
-                               0x2018, 0x201A, 0x201C, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
-                               0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
-const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019, 0x2019,
-                                  0x2212, 0x2212, 0x2248, 0x2248, 0};
+const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x2013, 0x2014, 0x2018,
+                               0x201A, 0x201C, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                               0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
+const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019,
+                                  0x2019, 0x2212, 0x2212, 0x2248, 0x2248, 0};
 // Letters an area's name may need that the small SemiBold subset lacks: taken from Regular.
 const ImWchar kHeadingExtraRanges[] = {0x00A0, 0x00D6, 0x00D8, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0};
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002C, 0x002E, 0x0030, 0x0039, 0};
@@ -114,11 +114,12 @@ void ApplyTheme(AppState& state, bool dark) {
     state.dark = dark;
     Palette& p = state.palette;
     if (dark) {
-        p = {Rgb(21, 23, 26), Rgb(236, 236, 236), Rgb(168, 172, 180), Rgb(53, 196, 181), Rgb(53, 196, 181, 110),
-             Rgb(242, 155, 75), Rgb(242, 155, 75, 60), Rgb(229, 111, 136), Rgb(255, 255, 255, 28), Rgb(36, 40, 46)};
+        p = {Rgb(21, 23, 26),        Rgb(236, 236, 236), Rgb(168, 172, 180),    Rgb(53, 196, 181),
+             Rgb(53, 196, 181, 110), Rgb(242, 155, 75),  Rgb(242, 155, 75, 60), Rgb(229, 111, 136),
+             Rgb(255, 255, 255, 28), Rgb(36, 40, 46)};
     } else {
-        p = {Rgb(250, 250, 247), Rgb(29, 29, 31), Rgb(86, 88, 98), Rgb(11, 122, 117), Rgb(11, 122, 117, 90),
-             Rgb(214, 108, 18), Rgb(214, 108, 18, 40), Rgb(200, 62, 95), Rgb(0, 0, 0, 22), Rgb(236, 236, 230)};
+        p = {Rgb(250, 250, 247), Rgb(29, 29, 31),       Rgb(86, 88, 98),  Rgb(11, 122, 117), Rgb(11, 122, 117, 90),
+             Rgb(214, 108, 18),  Rgb(214, 108, 18, 40), Rgb(200, 62, 95), Rgb(0, 0, 0, 22),  Rgb(236, 236, 230)};
     }
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
@@ -185,7 +186,8 @@ void RecordWidgetRect(AppState& state, const std::string& key) {
     if (ImGui::IsItemFocused() && g.NavId != state.last_focus_id) {
         state.last_focus_id = g.NavId;
         const float view_height = ImGui::GetIO().DisplaySize.y;
-        if (!g.NavDisableHighlight && (rect.y < state.scroll_offset || rect.y + rect.height > state.scroll_offset + view_height))
+        if (!g.NavDisableHighlight &&
+            (rect.y < state.scroll_offset || rect.y + rect.height > state.scroll_offset + view_height))
             state.scroll_request = std::max(0.0f, rect.y - view_height * 0.3f);
     }
 }
@@ -198,21 +200,17 @@ std::string Whole(double value) {
 
 // Two significant figures: 398 -> 400, 264.9 -> 260, 1234 -> 1,200.
 double AboutValue(double value) {
-    if (!(value > 0))
-        return 0;
+    if (!(value > 0)) return 0;
     const double power = std::pow(10.0, std::floor(std::log10(value)) - 1);
     return std::round(value / power) * power;
 }
 
 std::string ValueText(const AssumptionSpec& spec, double value) {
     int decimals = spec.whole_number ? 0 : spec.decimals;
-    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9)
-        decimals = 0;
+    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
     std::string text = teams::FormatNumber(value, decimals);
-    if (spec.is_percent)
-        return text + "%";
-    if (std::strcmp(spec.unit, "x") == 0)
-        return text + "\xC3\x97"; // ×
+    if (spec.is_percent) return text + "%";
+    if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
     return text + " " + spec.unit;
 }
 
@@ -224,7 +222,8 @@ bool IsLogScale(const AssumptionSpec& spec) {
 
 float SliderPosition(const AssumptionSpec& spec, double value) {
     if (IsLogScale(spec))
-        return static_cast<float>((std::log1p(value) - std::log1p(spec.min)) / (std::log1p(spec.max) - std::log1p(spec.min)));
+        return static_cast<float>((std::log1p(value) - std::log1p(spec.min)) /
+                                  (std::log1p(spec.max) - std::log1p(spec.min)));
     return static_cast<float>((value - spec.min) / (spec.max - spec.min));
 }
 
@@ -308,7 +307,8 @@ void DrawHeadline(AppState& state) {
         detail = "About " + Whole(about) + ". ";
     detail += "They would reach " + Whole(r.babies_to_reach) + " babies a year, " +
               teams::FormatNumber(r.share_of_cohort, 1) + "% of the " + Whole(r.cohort_babies) +
-              " babies aged 0\xE2\x80\x93" "2.";
+              " babies aged 0\xE2\x80\x93"
+              "2.";
     WrappedText(p.text_dim, detail);
     ImGui::Spacing();
 
@@ -317,8 +317,7 @@ void DrawHeadline(AppState& state) {
     const double developing = a[Key::teams_in_development];
     const double years = a[Key::years_to_target];
     std::string today = Whole(current) + (current == 1 ? " team" : " teams") + " today";
-    if (developing > 0)
-        today += " (+" + Whole(developing) + " in development)";
+    if (developing > 0) today += " (+" + Whole(developing) + " in development)";
     std::string gap;
     if (r.teams_gap > 0) {
         if (r.scale_factor)
@@ -357,8 +356,7 @@ void DrawPresetPicker(AppState& state) {
                 state.publish_now = true;
                 Recalculate(state);
             }
-            if (selected)
-                ImGui::SetItemDefaultFocus();
+            if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
@@ -384,8 +382,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::PushTextWrapPos(start_x + std::max(width - value_w - 16, width * 0.4f));
     ImGui::TextUnformatted(spec.label);
     ImGui::PopTextWrapPos();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
-        ImGui::SetTooltip("%s", spec.help);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", spec.help);
     ImGui::SameLine();
     ImGui::SetCursorPosX(start_x + width - value_w);
     ColouredText(p.accent, value_text);
@@ -409,9 +406,9 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     const ImGuiID slider_id = ImGui::GetID("##slider");
     const bool keyboard_active = g.ActiveId == slider_id && g.ActiveIdSource != ImGuiInputSource_Mouse;
-    const bool moved = ImGui::SliderFloat("##slider", &position, 0.0f, 1.0f, "",
-                                          ImGuiSliderFlags_NoInput | ImGuiSliderFlags_NoRoundToFormat |
-                                              ImGuiSliderFlags_AlwaysClamp);
+    const bool moved =
+        ImGui::SliderFloat("##slider", &position, 0.0f, 1.0f, "",
+                           ImGuiSliderFlags_NoInput | ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleVar();
     RecordWidgetRect(state, spec.key);
     if (keyboard_active) {
@@ -424,8 +421,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     }
     ImGui::SameLine();
     ImGui::PushFont(state.fonts.heading);
-    if (ImGui::Button("+##plus", ImVec2(button_w, height)))
-        SetValue(state, spec.id, value + spec.step);
+    if (ImGui::Button("+##plus", ImVec2(button_w, height))) SetValue(state, spec.id, value + spec.step);
     ImGui::PopFont();
     ImGui::PopStyleVar();
 
@@ -440,8 +436,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     if (changed) {
         ImGui::SameLine();
         ImGui::SetCursorPosX(start_x + width - reset_w);
-        if (ImGui::SmallButton(reset))
-            SetValue(state, spec.id, preset_value);
+        if (ImGui::SmallButton(reset)) SetValue(state, spec.id, preset_value);
         RecordWidgetRect(state, std::string("reset_") + spec.key);
     }
     ImGui::PopFont();
@@ -480,8 +475,7 @@ void DrawWorking(AppState& state, bool wide) {
     state.show_working = ImGui::CollapsingHeader("Show the working");
     ImGui::PopFont();
     RecordWidgetRect(state, "show_working");
-    if (!state.show_working)
-        return;
+    if (!state.show_working) return;
     const std::vector<teams::WorkingStep> steps = teams::ShowWorking(state.scenario, state.results);
     if (wide) {
         // Step | calculation | result | source, one row per step.
@@ -523,7 +517,8 @@ void DrawWorking(AppState& state, bool wide) {
     ImGui::Spacing();
     ImGui::PushFont(state.fonts.small);
     WrappedText(p.text_dim,
-                "Method: Parent-Infant Foundation, \xE2\x80\x9C" "400 specialised parent-infant relationship teams needed "
+                "Method: Parent-Infant Foundation, \xE2\x80\x9C"
+                "400 specialised parent-infant relationship teams needed "
                 "for England\xE2\x80\x9D (2023). Teams needed = births \xC3\x97 years \xC3\x97 % at risk \xC3\x97 "
                 "% reached \xC3\xB7 families per team.");
     ImGui::PopFont();

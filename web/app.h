@@ -43,24 +43,24 @@ struct AppState {
     std::vector<std::pair<std::string, std::string>> other_params;
 
     // Display options.
-    bool embed = false;        // ?embed=1: compact layout without page chrome (issue 4)
-    int theme_override = 0;    // ?theme=: 0 follows the system, 1 light, 2 dark
-    bool dark = false;         // the theme in use
-    bool show_working = true;  // "Show the working" is open
+    bool embed = false;       // ?embed=1: compact layout without page chrome (issue 4)
+    int theme_override = 0;   // ?theme=: 0 follows the system, 1 light, 2 dark
+    bool dark = false;        // the theme in use
+    bool show_working = true; // "Show the working" is open
     Palette palette{};
     AppFonts fonts;
 
     // Layout, in CSS pixels.
-    float scroll_offset = 0;   // set by the glue each frame from the page's scroll position
-    float content_height = 0;  // measured by DrawApp: the page makes room for this much
-    float scroll_request = -1; // DrawApp asks the page to scroll here (keyboard focus off screen)
-    ImGuiID last_focus_id = 0; // the item keyboard focus was on last frame
+    float scroll_offset = 0;                         // set by the glue each frame from the page's scroll position
+    float content_height = 0;                        // measured by DrawApp: the page makes room for this much
+    float scroll_request = -1;                       // DrawApp asks the page to scroll here (keyboard focus off screen)
+    ImGuiID last_focus_id = 0;                       // the item keyboard focus was on last frame
     std::map<std::string, ContentRect> widget_rects; // assumption keys and named buttons
 
     // Set when the scenario changed (by a widget or the page's API); the glue then updates the
     // address bar and the accessible mirror.
     bool scenario_changed = false;
-    bool publish_now = false;  // skip the throttle for the next update (page API, presets)
+    bool publish_now = false; // skip the throttle for the next update (page API, presets)
     double last_change_time = -1;
 
     // Statistics for the page's API.

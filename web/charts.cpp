@@ -25,12 +25,10 @@ ImVec2 TextSize(ImFont* font, const std::string& text) {
 
 // 1, 2 or 5 times a power of ten, at least `rough`.
 double NiceStep(double rough) {
-    if (!(rough > 0))
-        return 1;
+    if (!(rough > 0)) return 1;
     const double power = std::pow(10.0, std::floor(std::log10(rough)));
     for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * power >= rough)
-            return m * power;
+        if (m * power >= rough) return m * power;
     return 10 * power;
 }
 
@@ -64,13 +62,13 @@ void DrawGapChart(const AppState& state, float width) {
 
     // Today.
     std::string today = "Today: " + Whole(current) + (current == 1 ? " team" : " teams");
-    if (developing > 0)
-        today += " (+" + Whole(developing) + " in development)";
+    if (developing > 0) today += " (+" + Whole(developing) + " in development)";
     Text(draw, font, ImVec2(origin.x, y), p.text, today);
     y += line + gap * 0.5f;
     draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + bar), p.panel, 4.0f);
     if (current > 0)
-        draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(std::max(x_of(current), origin.x + 2), y + bar), p.accent, 4.0f);
+        draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(std::max(x_of(current), origin.x + 2), y + bar), p.accent,
+                            4.0f);
     if (developing > 0) {
         const float x0 = x_of(current), x1 = std::max(x_of(current + developing), x0 + 2);
         draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + bar), p.accent_soft, 0.0f);
@@ -79,13 +77,15 @@ void DrawGapChart(const AppState& state, float width) {
 
     // Needed.
     Text(draw, font, ImVec2(origin.x, y), p.text,
-         "Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) + (r.teams_needed_whole == 1 ? " team" : " teams"));
+         "Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) +
+             (r.teams_needed_whole == 1 ? " team" : " teams"));
     y += line + gap * 0.5f;
     draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + bar), p.panel, 4.0f);
     draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(std::max(x_of(needed), origin.x + 2), y + bar), p.gap, 4.0f);
     // Today's teams drawn over the need, so the gap is the part that stays orange.
     if (current > 0)
-        draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(std::max(x_of(std::min(current, needed)), origin.x + 2), y + bar),
+        draw->AddRectFilled(ImVec2(origin.x, y),
+                            ImVec2(std::max(x_of(std::min(current, needed)), origin.x + 2), y + bar),
                             WithAlpha(p.accent, 0.9f), 4.0f);
     y += bar + gap;
 
@@ -97,8 +97,7 @@ void DrawGapChart(const AppState& state, float width) {
         draw->AddLine(ImVec2(x0, y - 4), ImVec2(x0, y + 4), p.text_dim, 1.5f);
         draw->AddLine(ImVec2(x1, y - 4), ImVec2(x1, y + 4), p.text_dim, 1.5f);
         caption = "Gap: " + Whole(static_cast<double>(r.teams_gap_whole)) + " more teams";
-        if (r.scale_factor)
-            caption += " (" + Ratio(*r.scale_factor) + "\xC3\x97 today)";
+        if (r.scale_factor) caption += " (" + Ratio(*r.scale_factor) + "\xC3\x97 today)";
     } else {
         caption = "Today's teams meet the need (" + Whole(-r.teams_gap) + " to spare)";
     }
@@ -133,7 +132,8 @@ void DrawPathChart(const AppState& state, float width, float height) {
     if (growing) {
         legend(p.accent, "Straight line: " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year");
         if (has_compound && r.annual_growth_percent)
-            legend(p.gap, "Steady growth: " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year");
+            legend(p.gap,
+                   "Steady growth: " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year");
     } else {
         legend(p.accent, "Today's teams already meet the need");
     }
@@ -143,8 +143,7 @@ void DrawPathChart(const AppState& state, float width, float height) {
     double top = 1;
     for (const teams::ScaleUpYear& year : r.path) {
         top = std::max(top, year.linear_teams);
-        if (year.compound_teams)
-            top = std::max(top, *year.compound_teams);
+        if (year.compound_teams) top = std::max(top, *year.compound_teams);
     }
     const double step = NiceStep(top / 4);
     top = std::ceil(top / step) * step;
@@ -161,11 +160,11 @@ void DrawPathChart(const AppState& state, float width, float height) {
     }
     const int label_every = years > 10 ? 5 : (years > 6 ? 2 : 1);
     for (const teams::ScaleUpYear& year : r.path) {
-        if (year.year % label_every != 0 && year.year != static_cast<int>(years))
-            continue;
+        if (year.year % label_every != 0 && year.year != static_cast<int>(years)) continue;
         const std::string label = year.year == 0 ? "Now" : std::to_string(year.year);
         const float x = px(year.year) - TextSize(font, label).x * 0.5f;
-        Text(draw, font, ImVec2(std::clamp(x, plot_min.x - 4, plot_max.x - TextSize(font, label).x), plot_max.y + 4), p.text_dim, label);
+        Text(draw, font, ImVec2(std::clamp(x, plot_min.x - 4, plot_max.x - TextSize(font, label).x), plot_max.y + 4),
+             p.text_dim, label);
     }
     // The target.
     const float target_y = py(r.teams_needed);
@@ -178,8 +177,7 @@ void DrawPathChart(const AppState& state, float width, float height) {
         for (size_t i = 0; i < r.path.size(); ++i) {
             const double v = compound ? r.path[i].compound_teams.value_or(0) : r.path[i].linear_teams;
             const ImVec2 pt(px(r.path[i].year), py(v));
-            if (i > 0)
-                draw->AddLine(prev, pt, colour, 2.5f);
+            if (i > 0) draw->AddLine(prev, pt, colour, 2.5f);
             prev = pt;
         }
         for (const teams::ScaleUpYear& year : r.path) {
@@ -188,8 +186,7 @@ void DrawPathChart(const AppState& state, float width, float height) {
         }
     };
     polyline(p.accent, false);
-    if (has_compound && growing)
-        polyline(p.gap, true);
+    if (has_compound && growing) polyline(p.gap, true);
     ImGui::Dummy(ImVec2(width, height));
 }
 
@@ -210,7 +207,8 @@ void DrawBabiesChart(const AppState& state, float width) {
     const float cell = std::min(width / 10.0f, 30.0f);
     const float radius = cell * 0.36f;
     for (int i = 0; i < 100; ++i) {
-        const ImVec2 c(origin.x + (static_cast<float>(i % 10) + 0.5f) * cell, origin.y + (static_cast<float>(i / 10) + 0.5f) * cell);
+        const ImVec2 c(origin.x + (static_cast<float>(i % 10) + 0.5f) * cell,
+                       origin.y + (static_cast<float>(i / 10) + 0.5f) * cell);
         if (i < reached)
             draw->AddCircleFilled(c, radius, p.accent);
         else if (i < at_risk)
@@ -220,12 +218,15 @@ void DrawBabiesChart(const AppState& state, float width) {
     }
     ImGui::Dummy(ImVec2(cell * 10, cell * 10 + 4));
 
-    const std::string risk_text = teams::FormatNumber(at_risk_pct, std::fabs(at_risk_pct - std::round(at_risk_pct)) < 0.05 ? 0 : 1);
-    const std::string reach_text = teams::FormatNumber(reached_pct, std::fabs(reached_pct - std::round(reached_pct)) < 0.05 ? 0 : 1);
+    const std::string risk_text =
+        teams::FormatNumber(at_risk_pct, std::fabs(at_risk_pct - std::round(at_risk_pct)) < 0.05 ? 0 : 1);
+    const std::string reach_text =
+        teams::FormatNumber(reached_pct, std::fabs(reached_pct - std::round(reached_pct)) < 0.05 ? 0 : 1);
     ImGui::PushFont(font);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-    ImGui::TextWrapped("Of every 100 babies aged 0\xE2\x80\x93" "2, %s are at risk and %s would be reached by a team each year.",
+    ImGui::TextWrapped("Of every 100 babies aged 0\xE2\x80\x93"
+                       "2, %s are at risk and %s would be reached by a team each year.",
                        risk_text.c_str(), reach_text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();

@@ -7,11 +7,12 @@
 #define IM_ASSERT(_EXPR) ((void)0)
 #else
 #include <cstdio>
-#define IM_ASSERT(_EXPR) ((_EXPR) ? (void)0 : (void)std::fprintf(stderr, "ImGui assertion failed: %s (%s:%d)\n", #_EXPR, __FILE__, __LINE__))
+#define IM_ASSERT(_EXPR)                                                                                               \
+    ((_EXPR) ? (void)0 : (void)std::fprintf(stderr, "ImGui assertion failed: %s (%s:%d)\n", #_EXPR, __FILE__, __LINE__))
 #endif
 
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-#define IMGUI_DISABLE_DEMO_WINDOWS     // not shipped: smaller binary
+#define IMGUI_DISABLE_DEMO_WINDOWS // not shipped: smaller binary
 #define IMGUI_DISABLE_DEBUG_TOOLS
-#define IMGUI_DISABLE_FILE_FUNCTIONS   // no imgui.ini, no files at all
+#define IMGUI_DISABLE_FILE_FUNCTIONS // no imgui.ini, no files at all
 #define IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS

@@ -26,7 +26,7 @@ struct PublishState {
     double last_publish_time = -1;
     float published_height = -1;
     bool first_frame_signalled = false;
-    int layout_frames = 0;    // frames drawn since the content height last changed
+    int layout_frames = 0; // frames drawn since the content height last changed
 };
 PublishState g_publish;
 
@@ -41,8 +41,7 @@ void Publish(double now) {
     }
     const bool due = s.publish_now || now - g_publish.last_publish_time >= kPublishIntervalSeconds;
     if ((g_publish.query_dirty || g_publish.mirror_dirty) && due) {
-        if (g_publish.query_dirty)
-            PlatformReplaceQuery(CurrentQuery(s));
+        if (g_publish.query_dirty) PlatformReplaceQuery(CurrentQuery(s));
         PlatformSetMirror(MirrorJson(s));
         g_publish.query_dirty = false;
         g_publish.mirror_dirty = false;
@@ -84,8 +83,7 @@ bool Frame() {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     const bool dark = s.theme_override == 0 ? PlatformPrefersDarkTheme() : s.theme_override == 2;
-    if (dark != s.dark)
-        ApplyTheme(s, dark);
+    if (dark != s.dark) ApplyTheme(s, dark);
     s.scroll_offset = info.scroll_offset;
 
     // Draw.
@@ -128,7 +126,8 @@ int main() {
 
     // Setup the platform (WebGL2 context, input) and renderer
     if (!PlatformInit("#calculator-canvas")) {
-        PlatformShowFallback("The live calculator needs WebGL 2, which this browser does not offer. Here is the default estimate and how it is worked out.");
+        PlatformShowFallback("The live calculator needs WebGL 2, which this browser does not offer. Here is the "
+                             "default estimate and how it is worked out.");
         return 0;
     }
     ImGui_ImplOpenGL3_Init("#version 300 es");

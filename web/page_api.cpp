@@ -54,8 +54,7 @@ EMSCRIPTEN_KEEPALIVE const char* teams_get_results() {
 
 // Applies every valid part of a scenario JSON document; {"ok": bool, "problems": [{field, message}]}.
 EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
-    if (!g_app || !json)
-        return Answer(ProblemsJson(false, {{"", "The calculator is not ready."}}));
+    if (!g_app || !json) return Answer(ProblemsJson(false, {{"", "The calculator is not ready."}}));
     const teams::LoadResult loaded = teams::ScenarioFromJson(json, g_app->scenario);
     if (loaded.ok && !SameScenario(loaded.scenario, g_app->scenario)) {
         g_app->scenario = loaded.scenario;
@@ -69,11 +68,9 @@ EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
 
 // [x, y, width, height] in CSS pixels from the content's top-left, or null for an unknown key.
 EMSCRIPTEN_KEEPALIVE const char* teams_widget_rect(const char* key) {
-    if (!g_app || !key)
-        return Answer("null");
+    if (!g_app || !key) return Answer("null");
     const auto found = g_app->widget_rects.find(key);
-    if (found == g_app->widget_rects.end())
-        return Answer("null");
+    if (found == g_app->widget_rects.end()) return Answer("null");
     const ContentRect& r = found->second;
     return Answer(nlohmann::ordered_json::array({r.x, r.y, r.width, r.height}).dump());
 }

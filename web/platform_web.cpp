@@ -79,9 +79,9 @@ struct PlatformState {
     float pixel_ratio = 0;
     int buffer_width = 0;
     int buffer_height = 0;
-    bool release_tab = false; // Escape was pressed: the next Tab leaves the canvas
+    bool release_tab = false;  // Escape was pressed: the next Tab leaves the canvas
     bool mouse_inside = false; // the last mouse position sent was over the canvas
-    std::string clipboard;    // storage for GetClipboardTextFn's result
+    std::string clipboard;     // storage for GetClipboardTextFn's result
     // The one touch being followed.
     TouchMode touch_mode = TouchMode::None;
     long touch_id = -1;
@@ -112,14 +112,12 @@ bool MouseIsFromTouch() {
 // [SECTION] Mouse
 
 EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
-    if (MouseIsFromTouch())
-        return EM_FALSE;
+    if (MouseIsFromTouch()) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 pos = ToCanvas(e->clientX, e->clientY);
     // Moves elsewhere on the page draw nothing, unless a drag that began on the canvas goes on.
     const bool inside = pos.x >= 0 && pos.y >= 0 && pos.x < io.DisplaySize.x && pos.y < io.DisplaySize.y;
-    if (!inside && !ImGui::IsAnyMouseDown() && !g_platform.mouse_inside)
-        return EM_FALSE;
+    if (!inside && !ImGui::IsAnyMouseDown() && !g_platform.mouse_inside) return EM_FALSE;
     g_platform.mouse_inside = inside;
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(pos.x, pos.y);
@@ -129,19 +127,21 @@ EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
 
 int ImGuiButton(unsigned short dom_button) {
     switch (dom_button) {
-    case 0: return ImGuiMouseButton_Left;
-    case 1: return ImGuiMouseButton_Middle;
-    case 2: return ImGuiMouseButton_Right;
-    default: return -1;
+    case 0:
+        return ImGuiMouseButton_Left;
+    case 1:
+        return ImGuiMouseButton_Middle;
+    case 2:
+        return ImGuiMouseButton_Right;
+    default:
+        return -1;
     }
 }
 
 EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void*) {
-    if (MouseIsFromTouch())
-        return EM_FALSE;
+    if (MouseIsFromTouch()) return EM_FALSE;
     const int button = ImGuiButton(e->button);
-    if (button < 0)
-        return EM_FALSE;
+    if (button < 0) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 pos = ToCanvas(e->clientX, e->clientY);
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
@@ -152,10 +152,8 @@ EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*) {
-    if (MouseIsFromTouch())
-        return EM_FALSE;
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left))
-        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    if (MouseIsFromTouch()) return EM_FALSE;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     NoteInput();
     return EM_FALSE;
 }
@@ -164,8 +162,7 @@ EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*) {
 
 const EmscriptenTouchPoint* FindTouch(const EmscriptenTouchEvent* e, long id, bool changed_only) {
     for (int i = 0; i < e->numTouches; ++i)
-        if (e->touches[i].identifier == id && (!changed_only || e->touches[i].isChanged))
-            return &e->touches[i];
+        if (e->touches[i].identifier == id && (!changed_only || e->touches[i].isChanged)) return &e->touches[i];
     return nullptr;
 }
 
@@ -190,12 +187,10 @@ void EndTouch() {
 
 EM_BOOL OnTouchStart(int, const EmscriptenTouchEvent* e, void*) {
     g_platform.last_touch_time = emscripten_get_now() / 1000.0;
-    if (g_platform.touch_mode != TouchMode::None)
-        return EM_FALSE; // a second finger: the first one keeps control
+    if (g_platform.touch_mode != TouchMode::None) return EM_FALSE; // a second finger: the first one keeps control
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& t = e->touches[i];
-        if (!t.isChanged)
-            continue;
+        if (!t.isChanged) continue;
         const ImVec2 pos = ToCanvas(t.clientX, t.clientY);
         g_platform.touch_mode = TouchMode::Undecided;
         g_platform.touch_id = t.identifier;
@@ -218,8 +213,7 @@ EM_BOOL OnTouchMove(int, const EmscriptenTouchEvent* e, void*) {
     if (g_platform.touch_mode == TouchMode::Undecided) {
         const float dx = std::fabs(pos.x - g_platform.touch_start_x);
         const float dy = std::fabs(pos.y - g_platform.touch_start_y);
-        if (dx < kTouchSlop && dy < kTouchSlop)
-            return EM_FALSE;
+        if (dx < kTouchSlop && dy < kTouchSlop) return EM_FALSE;
         if (dy > dx) {
             g_platform.touch_mode = TouchMode::Scrolling; // the page scrolls; no value changes
             return EM_FALSE;
@@ -235,8 +229,7 @@ EM_BOOL OnTouchMove(int, const EmscriptenTouchEvent* e, void*) {
 
 EM_BOOL OnTouchEnd(int type, const EmscriptenTouchEvent* e, void*) {
     g_platform.last_touch_time = emscripten_get_now() / 1000.0;
-    if (!FindTouch(e, g_platform.touch_id, true))
-        return EM_FALSE;
+    if (!FindTouch(e, g_platform.touch_id, true)) return EM_FALSE;
     const bool cancelled = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
     EM_BOOL handled = EM_FALSE;
     if (g_platform.touch_mode == TouchMode::Undecided && !cancelled) {
@@ -264,22 +257,41 @@ struct KeyName {
 };
 
 constexpr KeyName kKeys[] = {
-    {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-    {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
-    {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
-    {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
-    {"Space", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter},
-    {"Escape", ImGuiKey_Escape}, {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
-    {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt},
-    {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
-    {"Minus", ImGuiKey_Minus}, {"Equal", ImGuiKey_Equal}, {"Period", ImGuiKey_Period},
-    {"Comma", ImGuiKey_Comma}, {"NumpadAdd", ImGuiKey_KeypadAdd}, {"NumpadSubtract", ImGuiKey_KeypadSubtract},
+    {"Tab", ImGuiKey_Tab},
+    {"ArrowLeft", ImGuiKey_LeftArrow},
+    {"ArrowRight", ImGuiKey_RightArrow},
+    {"ArrowUp", ImGuiKey_UpArrow},
+    {"ArrowDown", ImGuiKey_DownArrow},
+    {"PageUp", ImGuiKey_PageUp},
+    {"PageDown", ImGuiKey_PageDown},
+    {"Home", ImGuiKey_Home},
+    {"End", ImGuiKey_End},
+    {"Insert", ImGuiKey_Insert},
+    {"Delete", ImGuiKey_Delete},
+    {"Backspace", ImGuiKey_Backspace},
+    {"Space", ImGuiKey_Space},
+    {"Enter", ImGuiKey_Enter},
+    {"NumpadEnter", ImGuiKey_KeypadEnter},
+    {"Escape", ImGuiKey_Escape},
+    {"ControlLeft", ImGuiKey_LeftCtrl},
+    {"ControlRight", ImGuiKey_RightCtrl},
+    {"ShiftLeft", ImGuiKey_LeftShift},
+    {"ShiftRight", ImGuiKey_RightShift},
+    {"AltLeft", ImGuiKey_LeftAlt},
+    {"AltRight", ImGuiKey_RightAlt},
+    {"MetaLeft", ImGuiKey_LeftSuper},
+    {"MetaRight", ImGuiKey_RightSuper},
+    {"Minus", ImGuiKey_Minus},
+    {"Equal", ImGuiKey_Equal},
+    {"Period", ImGuiKey_Period},
+    {"Comma", ImGuiKey_Comma},
+    {"NumpadAdd", ImGuiKey_KeypadAdd},
+    {"NumpadSubtract", ImGuiKey_KeypadSubtract},
 };
 
 ImGuiKey KeyFromCode(const char* code) {
     for (const KeyName& k : kKeys)
-        if (std::strcmp(code, k.code) == 0)
-            return k.key;
+        if (std::strcmp(code, k.code) == 0) return k.key;
     if (std::strncmp(code, "Key", 3) == 0 && code[3] >= 'A' && code[3] <= 'Z' && code[4] == 0)
         return static_cast<ImGuiKey>(ImGuiKey_A + (code[3] - 'A'));
     if (std::strncmp(code, "Digit", 5) == 0 && code[5] >= '0' && code[5] <= '9' && code[6] == 0)
@@ -289,8 +301,7 @@ ImGuiKey KeyFromCode(const char* code) {
 
 // One Unicode character (the DOM's `key` for a printable key), as opposed to "Enter" or "Shift".
 bool IsOneCharacter(const char* key) {
-    if (!key[0])
-        return false;
+    if (!key[0]) return false;
     unsigned int c = 0;
     const int length = ImTextCharFromUtf8(&c, key, nullptr);
     return key[length] == 0 && c >= 0x20 && c != 0x7F;
@@ -303,22 +314,19 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
         g_platform.release_tab = false;
         return EM_FALSE; // the browser moves focus out of the canvas
     }
-    if (down)
-        g_platform.release_tab = key == ImGuiKey_Escape;
+    if (down) g_platform.release_tab = key == ImGuiKey_Escape;
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
     io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
     io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
-    if (key != ImGuiKey_None)
-        io.AddKeyEvent(key, down);
-    if (down && !e->ctrlKey && !e->metaKey && IsOneCharacter(e->key))
-        io.AddInputCharactersUTF8(e->key);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+    if (down && !e->ctrlKey && !e->metaKey && IsOneCharacter(e->key)) io.AddInputCharactersUTF8(e->key);
     NoteInput();
     // Keys that would scroll the page or move focus are the calculator's while it has focus.
     const bool consumed = key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_Enter ||
-                          key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow ||
-                          key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
+                          key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow || key == ImGuiKey_UpArrow ||
+                          key == ImGuiKey_DownArrow;
     return consumed ? EM_TRUE : EM_FALSE;
 }
 
@@ -339,8 +347,7 @@ EM_BOOL OnUiEvent(int, const EmscriptenUiEvent*, void*) {
 
 EM_BOOL OnContextLost(int, const void*, void*) {
     g_platform.context_lost = true;
-    if (g_platform.context_change)
-        g_platform.context_change(false);
+    if (g_platform.context_change) g_platform.context_change(false);
     return EM_TRUE; // preventDefault: asks the browser to restore the context later
 }
 
@@ -348,8 +355,7 @@ EM_BOOL OnContextRestored(int, const void*, void*) {
     g_platform.context_lost = false;
     emscripten_webgl_make_context_current(g_platform.gl);
     g_platform.buffer_width = g_platform.buffer_height = 0;
-    if (g_platform.context_change)
-        g_platform.context_change(true);
+    if (g_platform.context_change) g_platform.context_change(true);
     NoteInput();
     return EM_FALSE;
 }
@@ -369,10 +375,8 @@ const char* GetClipboardText(void*) {
 
 EM_BOOL OnAnimationFrame(double, void*) {
     g_platform.frame_pending = false;
-    if (g_platform.context_lost)
-        return EM_FALSE; // drawing resumes when the context is restored
-    if (g_platform.frame && g_platform.frame())
-        PlatformRequestFrame();
+    if (g_platform.context_lost) return EM_FALSE; // drawing resumes when the context is restored
+    if (g_platform.frame && g_platform.frame()) PlatformRequestFrame();
     return EM_FALSE;
 }
 
@@ -393,8 +397,7 @@ bool PlatformInit(const char* canvas_selector) {
     attrs.premultipliedAlpha = EM_TRUE;
     attrs.preserveDrawingBuffer = EM_FALSE;
     g_platform.gl = emscripten_webgl_create_context(canvas_selector, &attrs);
-    if (g_platform.gl <= 0)
-        return false;
+    if (g_platform.gl <= 0) return false;
     emscripten_webgl_make_context_current(g_platform.gl);
 
     const char* canvas = g_platform.canvas_selector.c_str();
@@ -432,8 +435,7 @@ void PlatformRunFrames(FrameFn frame) {
 }
 
 void PlatformRequestFrame() {
-    if (g_platform.frame_pending)
-        return;
+    if (g_platform.frame_pending) return;
     g_platform.frame_pending = true;
     emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
@@ -459,7 +461,8 @@ PlatformFrameInfo PlatformBeginFrame() {
     }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(info.css_width, info.css_height);
-    io.DisplayFramebufferScale = ImVec2(static_cast<float>(buffer_w) / info.css_width, static_cast<float>(buffer_h) / info.css_height);
+    io.DisplayFramebufferScale =
+        ImVec2(static_cast<float>(buffer_w) / info.css_width, static_cast<float>(buffer_h) / info.css_height);
     return info;
 }
 

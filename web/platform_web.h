@@ -6,7 +6,7 @@
 #include <string>
 
 struct PlatformFrameInfo {
-    float css_width = 0;     // canvas size in CSS pixels
+    float css_width = 0; // canvas size in CSS pixels
     float css_height = 0;
     float pixel_ratio = 1;   // window.devicePixelRatio
     float scroll_offset = 0; // how far the page has scrolled the calculator's content under the canvas
@@ -35,16 +35,16 @@ double PlatformNowSeconds();
 double PlatformSecondsSinceInput();
 
 // The page: address bar, layout, accessible mirror and notice.
-std::string PlatformGetQuery();                      // location.search without its '?'
-void PlatformReplaceQuery(const std::string& query); // history.replaceState, same path
-void PlatformSetContentHeight(float css_height);     // lets the page scroll the content natively
-void PlatformSetSummary(const std::string& sentence);        // the aria-live region
-void PlatformSetMirror(const std::string& mirror_json);      // the visually hidden table
-void PlatformSetNotice(const std::string& notice_json);      // the visible notice: ["message", ...]
-void PlatformSetCanvasLabel(const std::string& label);       // the canvas's aria-label
-void PlatformScrollContentTo(float content_y);      // scrolls the page so content_y is at the top
-void PlatformShowFallback(const char* reason);       // the HTML fallback, when WebGL2 is missing
-void PlatformSignalFirstFrame();                     // resolves window.teamsCalculator.ready
+std::string PlatformGetQuery();                         // location.search without its '?'
+void PlatformReplaceQuery(const std::string& query);    // history.replaceState, same path
+void PlatformSetContentHeight(float css_height);        // lets the page scroll the content natively
+void PlatformSetSummary(const std::string& sentence);   // the aria-live region
+void PlatformSetMirror(const std::string& mirror_json); // the visually hidden table
+void PlatformSetNotice(const std::string& notice_json); // the visible notice: ["message", ...]
+void PlatformSetCanvasLabel(const std::string& label);  // the canvas's aria-label
+void PlatformScrollContentTo(float content_y);          // scrolls the page so content_y is at the top
+void PlatformShowFallback(const char* reason);          // the HTML fallback, when WebGL2 is missing
+void PlatformSignalFirstFrame();                        // resolves window.teamsCalculator.ready
 bool PlatformPrefersDarkTheme();
 
 // Asks for a frame from outside the input callbacks (the page's API, a theme change).
