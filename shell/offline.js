@@ -19,7 +19,28 @@
     }
   }
 
-  // After the page has loaded, so that the service worker's own downloads never delay the first frame.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register);
+  // After the calculator's first frame and a moment's quiet, so that the worker's downloads (every
+  // file again, revalidated) never compete with the page's own for the network or the CPU.
+  function registerWhenQuiet() {
+    setTimeout(function () {
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(register, { timeout: 3000 });
+      else register();
+    }, 1000);
+  }
+
+  function start() {
+    try {
+      var api = window.teamsCalculator;
+      if (api && api.ready && typeof api.ready.then === 'function') {
+        api.ready.then(registerWhenQuiet, registerWhenQuiet);
+        return;
+      }
+    } catch (e) {
+      // No page API: register once the page has loaded.
+    }
+    registerWhenQuiet();
+  }
+
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start);
 })();

@@ -192,7 +192,7 @@ describe('offline', () => {
       await frame.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready, null, { timeout: READY_TIMEOUT_MS });
       assert.equal(await frame.evaluate(() => window.teamsCalculator.ready), true, `#${id} did not draw`);
     }
-    await page.waitForTimeout(1500); // offline.js registers after load: give it the chance to do wrong
+    await page.waitForTimeout(5000); // offline.js registers 1 s or more after ready: give it the chance to do wrong
     const registrations = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
     assert.equal(registrations, 0, 'a calculator inside a frame registered a service worker');
     assert.ok(!server.log.some((entry) => entry.path === '/sw.js'), 'sw.js was requested from inside a frame');
