@@ -214,6 +214,18 @@ std::string ValueText(const AssumptionSpec& spec, double value) {
     return text + " " + spec.unit;
 }
 
+// Snaps a value from a slider or a - / + button onto the table's step grid, with no binary-fraction
+// tails (0.15, not 0.15000000000000002), so the link stays short.
+double SnapToStep(const AssumptionSpec& spec, double value) {
+    if (!(spec.step > 0)) return value;
+    int decimals = 0;
+    while (decimals < 6 &&
+           std::fabs(spec.step * std::pow(10.0, decimals) - std::round(spec.step * std::pow(10.0, decimals))) > 1e-9)
+        ++decimals;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(std::round(value / spec.step) * spec.step * scale) / scale;
+}
+
 // Sliders over a wide range move on a log scale so that Wales' 26,832 births are as easy to set
 // as England's 595,948.
 bool IsLogScale(const AssumptionSpec& spec) {
@@ -240,8 +252,7 @@ double SliderValue(const AssumptionSpec& spec, float position) {
             value = std::round(value);
         }
     } else {
-        value = spec.min + t * (spec.max - spec.min);
-        value = std::round(value / spec.step) * spec.step;
+        value = SnapToStep(spec, spec.min + t * (spec.max - spec.min));
     }
     return std::clamp(value, spec.min, spec.max);
 }
@@ -394,7 +405,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
     ImGui::PushFont(state.fonts.heading);
     if (ImGui::Button("\xE2\x88\x92##minus", ImVec2(button_w, height))) // − (minus sign)
-        SetValue(state, spec.id, value - spec.step);
+        SetValue(state, spec.id, SnapToStep(spec, value - spec.step));
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::max(width - 2 * (button_w + spacing), 60.0f));
@@ -413,15 +424,16 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     RecordWidgetRect(state, spec.key);
     if (keyboard_active) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow))
-            SetValue(state, spec.id, value - spec.step);
+            SetValue(state, spec.id, SnapToStep(spec, value - spec.step));
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow))
-            SetValue(state, spec.id, value + spec.step);
+            SetValue(state, spec.id, SnapToStep(spec, value + spec.step));
     } else if (moved) {
         SetValue(state, spec.id, SliderValue(spec, position));
     }
     ImGui::SameLine();
     ImGui::PushFont(state.fonts.heading);
-    if (ImGui::Button("+##plus", ImVec2(button_w, height))) SetValue(state, spec.id, value + spec.step);
+    if (ImGui::Button("+##plus", ImVec2(button_w, height)))
+        SetValue(state, spec.id, SnapToStep(spec, value + spec.step));
     ImGui::PopFont();
     ImGui::PopStyleVar();
 
