@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { launchChromium, DESKTOP } from './lib/chromium.mjs';
+import { launchChromium, DESKTOP, PHONE } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static_server.mjs';
 import { siteDir, outputDir, pollUntil } from './lib/calculator_page.mjs';
 import { frameProbeScript } from './lib/frame_probe.mjs';
@@ -322,6 +322,52 @@ describe('embedding', () => {
     assert.ok(Math.abs(results.teams_needed - 264.9) < 0.05, `pasted frame: teams_needed = ${results.teams_needed}`);
     await settledHeights(page);
     await assertFitsContent(session, id);
+    assertClean(session);
+  });
+
+  test('on a phone, a vertical swipe over an embedded calculator scrolls the host page and changes nothing', async () => {
+    await ready();
+    const session = await newSession(PHONE);
+    const { page, context } = session;
+    await page.goto(`${fixture.host.origin}/host.html`, { waitUntil: 'load' });
+    const frame = await readyFrame(page, 'plain');
+    await settledHeights(page);
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('plain').getBoundingClientRect().top + window.scrollY));
+    await page.waitForTimeout(500);
+    const before = {
+      hostScroll: await page.evaluate(() => window.scrollY),
+      scenario: await frame.evaluate(() => window.teamsCalculator.getScenario()),
+    };
+
+    // A start point on the calculator but on no slider (every assumption's rect, in host coordinates).
+    const frameBox = await page.evaluate(() => {
+      const r = document.getElementById('plain').getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    const sliders = await frame.evaluate((keys) => keys.map((k) => window.teamsCalculator.widgetRect(k)).filter(Boolean),
+      Object.keys(before.scenario.assumptions));
+    assert.ok(sliders.length >= 5, `too few slider rects to avoid: ${JSON.stringify(sliders)}`);
+    const onSlider = (x, y) => sliders.some((r) => x >= frameBox.x + r.x - 8 && x <= frameBox.x + r.x + r.width + 8 &&
+      y >= frameBox.y + r.y - 8 && y <= frameBox.y + r.y + r.height + 8);
+    const x = frameBox.x + frameBox.width / 2;
+    let y0 = 600;
+    while (onSlider(x, y0) || onSlider(x, y0 - 300)) y0 -= 20;
+    assert.ok(y0 > 350 && y0 > frameBox.y, `no free start point on the calculator (frame at ${JSON.stringify(frameBox)})`);
+
+    const cdp = await context.newCDPSession(page);
+    const point = (y) => [{ x, y, radiusX: 4, radiusY: 4, force: 1, id: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y0) });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y0 - (300 * i) / 10) });
+      await page.waitForTimeout(20);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(1000);
+
+    const hostScroll = await page.evaluate(() => window.scrollY);
+    assert.ok(hostScroll >= before.hostScroll + 200, `the host page scrolled from ${before.hostScroll} to ${hostScroll} px`);
+    assert.equal(await frame.evaluate(() => window.scrollY), 0, 'the calculator scrolled inside its frame');
+    assert.deepEqual(await frame.evaluate(() => window.teamsCalculator.getScenario()), before.scenario, 'the swipe changed a value');
     assertClean(session);
   });
 
