@@ -431,7 +431,10 @@ void PlatformOnContextChange(ContextChangeFn change) {
 
 void PlatformRunFrames(FrameFn frame) {
     g_platform.frame = frame;
-    PlatformRequestFrame();
+    // The first frame is drawn at once rather than at the next animation frame: the page shows the
+    // answer one display refresh sooner. Later frames follow requestAnimationFrame.
+    if (g_platform.frame())
+        PlatformRequestFrame();
 }
 
 void PlatformRequestFrame() {
