@@ -181,6 +181,26 @@ describe('offline', () => {
     assert.deepEqual(pageErrors, [], 'page errors');
   });
 
+  test("the manifest parses cleanly and the page is installable (but for the test browser's private profile)", async () => {
+    await ready();
+    const server = await serve();
+    const { context, page } = await newSession();
+    await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' });
+    await waitReady(page);
+    await pollUntil(() => page.evaluate(() => !!navigator.serviceWorker.controller), (c) => c, { timeoutMs: 15_000 });
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.equal(manifest.url, `${server.origin}/manifest.webmanifest`);
+    assert.deepEqual(manifest.errors, [], 'manifest errors');
+    const parsed = JSON.parse(manifest.data);
+    const sizes = parsed.icons.map((icon) => icon.sizes);
+    assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), `icon sizes: ${sizes}`);
+    // Playwright's contexts are incognito-like; Chromium names that and nothing else when all is well.
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    const blocking = installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito');
+    assert.deepEqual(blocking, [], `installability errors: ${JSON.stringify(installabilityErrors)}`);
+  });
+
   test('no service worker inside a frame, sandboxed or not', async () => {
     await ready();
     const server = await serve();
