@@ -37,6 +37,21 @@
   var theme = linkParam('theme');
   if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
 
+  // The embed's "Open the full calculator" link: the same scenario without the embed options.
+  function updateFullLink(query) {
+    try {
+      var params = new URLSearchParams(query);
+      params.delete('embed');
+      params.delete('embed_id');
+      params.delete('sliders');
+      var rest = params.toString();
+      document.getElementById('open-full').setAttribute('href', 'index.html' + (rest ? '?' + rest : ''));
+    } catch (e) {
+      // The plain link stays.
+    }
+  }
+  updateFullLink(window.location.search);
+
   function requestFrame() {
     if (instance && instance._teams_request_frame) instance._teams_request_frame();
   }
@@ -127,6 +142,7 @@
       } catch (e) {
         // Sandboxed or file:// pages may refuse; the calculator works without it.
       }
+      updateFullLink(query);
     },
     scrollContentTo: function (y) {
       var top = container.getBoundingClientRect().top + window.scrollY + y;
@@ -151,8 +167,13 @@
   };
 
   // [SECTION] window.teamsCalculator: the page's API for hosts, tests and tours
+  // setScenario(obj) never throws and answers { ok, changed, problems }: ok when all of obj was
+  // applied as given; changed when the calculator now shows a different scenario (the valid parts of
+  // a partly bad object are applied; out-of-range numbers are clamped into range and applied);
+  // problems [{ field, message }] names each value that was clamped, ignored or refused, with its
+  // valid range. Anything that is not a scenario object changes nothing: { ok: false, changed: false }.
   function problem(message) {
-    return { ok: false, problems: [{ field: '', message: message }] };
+    return { ok: false, changed: false, problems: [{ field: '', message: message }] };
   }
 
   window.teamsCalculator = {
@@ -185,9 +206,15 @@
     contentHeight: function () {
       return contentHeight;
     },
+    // heapBytes: the WebAssembly memory's size; heapUsedBytes: the part the allocator has handed out.
     stats: function () {
-      if (!instance) return { framesDrawn: 0, lastFrameMs: 0 };
-      return { framesDrawn: instance._teams_frames_drawn(), lastFrameMs: instance._teams_last_frame_ms() };
+      if (!instance) return { framesDrawn: 0, lastFrameMs: 0, heapBytes: 0, heapUsedBytes: 0 };
+      return {
+        framesDrawn: instance._teams_frames_drawn(),
+        lastFrameMs: instance._teams_last_frame_ms(),
+        heapBytes: instance.HEAPU8 ? instance.HEAPU8.length : 0,
+        heapUsedBytes: instance._teams_heap_used_bytes()
+      };
     }
   };
 

@@ -35,6 +35,23 @@ using teams::Key;
 
 // [SECTION] Scenario and link
 
+namespace {
+
+// "prevalence,access" -> the assumption keys it names; unknown names are left out.
+std::vector<std::string> SliderKeys(const std::string& list) {
+    std::vector<std::string> keys;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const std::string key = list.substr(start, comma - start);
+        if (teams::FindSpec(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        start = comma + 1;
+    }
+    return keys;
+}
+
+} // namespace
+
 void LoadScenarioFromLink(AppState& state, const std::string& query) {
     teams::QueryResult parsed = teams::ScenarioFromQuery(query, teams::Scenario{});
     state.scenario = parsed.scenario;
@@ -45,7 +62,10 @@ void LoadScenarioFromLink(AppState& state, const std::string& query) {
             state.embed = value == "1" || value == "true";
         else if (key == "theme")
             state.theme_override = value == "light" ? 1 : (value == "dark" ? 2 : 0);
+        else if (key == "sliders")
+            state.only_sliders = SliderKeys(value);
     }
+    state.show_working = !state.embed; // embeds start compact
     Recalculate(state);
 }
 
@@ -460,6 +480,8 @@ void DrawAssumptions(AppState& state, bool touch_sized) {
     DrawPresetPicker(state);
     ImGui::Spacing();
     for (const AssumptionSpec& spec : teams::AssumptionTable()) {
+        const std::vector<std::string>& only = state.only_sliders;
+        if (!only.empty() && std::find(only.begin(), only.end(), spec.key) == only.end()) continue;
         ImGui::Spacing();
         DrawAssumption(state, spec, touch_sized);
     }

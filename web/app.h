@@ -43,10 +43,11 @@ struct AppState {
     std::vector<std::pair<std::string, std::string>> other_params;
 
     // Display options.
-    bool embed = false;       // ?embed=1: compact layout without page chrome (issue 4)
-    int theme_override = 0;   // ?theme=: 0 follows the system, 1 light, 2 dark
-    bool dark = false;        // the theme in use
-    bool show_working = true; // "Show the working" is open
+    bool embed = false;                    // ?embed=1: compact layout without page chrome (issue 4)
+    std::vector<std::string> only_sliders; // ?sliders=prevalence,access: just these (empty: all)
+    int theme_override = 0;                // ?theme=: 0 follows the system, 1 light, 2 dark
+    bool dark = false;                     // the theme in use
+    bool show_working = true;              // "Show the working" is open
     Palette palette{};
     AppFonts fonts;
 
