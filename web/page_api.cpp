@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <emscripten.h>
+#include <emscripten/emmalloc.h> // -sMALLOC=emmalloc: heap figures for stats()
 
 #include <string>
 
@@ -23,9 +24,10 @@ const char* Answer(std::string text) {
     return g_answer.c_str();
 }
 
-std::string ProblemsJson(bool ok, const std::vector<teams::Problem>& problems) {
+std::string ProblemsJson(bool ok, bool changed, const std::vector<teams::Problem>& problems) {
     nlohmann::ordered_json answer;
     answer["ok"] = ok;
+    answer["changed"] = changed;
     answer["problems"] = nlohmann::ordered_json::array();
     for (const teams::Problem& problem : problems)
         answer["problems"].push_back({{"field", problem.field}, {"message", problem.message}});
@@ -52,18 +54,21 @@ EMSCRIPTEN_KEEPALIVE const char* teams_get_results() {
     return Answer(g_app ? teams::ResultsToJson(g_app->results, -1) : "null");
 }
 
-// Applies every valid part of a scenario JSON document; {"ok": bool, "problems": [{field, message}]}.
+// Applies every valid part of a scenario JSON document. Answers {"ok", "changed", "problems"}: ok when
+// all of it was applied as given, changed when the calculator's scenario is now different (valid
+// parts of a partly bad document are applied), problems [{field, message}] for everything else.
 EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
-    if (!g_app || !json) return Answer(ProblemsJson(false, {{"", "The calculator is not ready."}}));
+    if (!g_app || !json) return Answer(ProblemsJson(false, false, {{"", "The calculator is not ready."}}));
     const teams::LoadResult loaded = teams::ScenarioFromJson(json, g_app->scenario);
-    if (loaded.ok && !SameScenario(loaded.scenario, g_app->scenario)) {
+    const bool changed = loaded.ok && !SameScenario(loaded.scenario, g_app->scenario);
+    if (changed) {
         g_app->scenario = loaded.scenario;
         Recalculate(*g_app);
         g_app->scenario_changed = true;
         g_app->publish_now = true;
     }
     teams_request_frame();
-    return Answer(ProblemsJson(loaded.ok && loaded.problems.empty(), loaded.problems));
+    return Answer(ProblemsJson(loaded.ok && loaded.problems.empty(), changed, loaded.problems));
 }
 
 // [x, y, width, height] in CSS pixels from the content's top-left, or null for an unknown key.
@@ -81,6 +86,11 @@ EMSCRIPTEN_KEEPALIVE double teams_frames_drawn() {
 
 EMSCRIPTEN_KEEPALIVE double teams_last_frame_ms() {
     return g_app ? g_app->last_frame_ms : 0.0;
+}
+
+// Bytes of the allocator's heap in use (allocated blocks), for the memory check of stats().
+EMSCRIPTEN_KEEPALIVE double teams_heap_used_bytes() {
+    return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
 }
 
 } // extern "C"
