@@ -1,0 +1,133 @@
+// Issue 5, hostile input: links of every bad kind leave the page working. For each link: no page or
+// console error, no WebAssembly abort, every value inside its documented range, no NaN/Infinity/
+// undefined in any text, no element made from the link's markup, and each rejected value named in
+// the visible notice. Text the font cannot draw stays intact in the DOM and the link.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { DESKTOP } from './lib/chromium.mjs';
+import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
+import { openCalculator, api, liveRegionText, pollUntil, waitUntilIdle, outputDir } from './lib/calculator_page.mjs';
+import { documentedRanges, pageTexts, dangerousElementCounts, healthProblems, unquoted } from './hardening_checks.mjs';
+
+const fixture = useSiteInChromium();
+const ranges = documentedRanges();
+const open = async (query) => {
+  await fixture.ready();
+  const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP, query });
+  fixture.sessions.push(session);
+  return session;
+};
+const enc = encodeURIComponent;
+const keyPattern = (key) => new RegExp(`\\b${key.replace(/_/g, '[ _]')}\\b`, 'i');
+
+// The elements of a page opened with no link, to compare hostile pages against.
+let baseline = null;
+async function baselineElements() {
+  if (!baseline) {
+    const session = await open('');
+    baseline = await dangerousElementCounts(session.page);
+    await session.context.close();
+  }
+  return baseline;
+}
+
+const XSS_AREA = '<img src=x onerror="window.__xss=1">';
+const XSS_NAME = '<script>window.__xss=2</script><b>bold</b><svg onload="window.__xss=3"></svg>';
+const LONG = 10 * 1024;
+
+// query, the keys the notice must name, and what the scenario must then hold.
+const CASES = [
+  { what: 'non-numbers', query: '?births=abc&caseload=ten&cohort_years=two', named: ['births', 'caseload', 'cohort_years'], expect: { births: 595948, caseload: 150, cohort_years: 2 } },
+  { what: 'NaN and infinities', query: '?prevalence=NaN&access=Infinity&local_risk=-Infinity&caseload=nan', named: ['prevalence', 'access', 'local_risk', 'caseload'], expect: { prevalence: 15, caseload: 150, local_risk: 1 } },
+  { what: '1e309 and -1e309', query: '?births=1e309&caseload=-1e309&prevalence=1e-400', named: ['births', 'caseload', 'prevalence'] },
+  { what: 'negatives', query: '?births=-5&current_teams=-1&teams_in_development=-100&prevalence=-15', named: ['births', 'current_teams', 'teams_in_development', 'prevalence'], expect: { births: 100, current_teams: 0, teams_in_development: 0, prevalence: 1 } },
+  { what: 'zeros', query: '?caseload=0&years_to_target=0&cohort_years=0&births=0&access=0', named: ['caseload', 'years_to_target', 'cohort_years', 'births', 'access'], expect: { caseload: 10, years_to_target: 1, cohort_years: 1, births: 100, access: 1 } },
+  { what: 'hex', query: '?births=0x1F4&prevalence=0x0A&caseload=%230f', named: ['births', 'prevalence', 'caseload'], expect: { births: 595948, prevalence: 15, caseload: 150 } },
+  { what: 'thousands separators', query: '?births=595,948&current_teams=1%2C000&caseload=1.000,5&teams_in_development=1%20000', named: ['births', 'current_teams', 'caseload', 'teams_in_development'], expect: { births: 595948, current_teams: 45, caseload: 150, teams_in_development: 14 } },
+  { what: 'repeated keys (the last wins; a bad repeat is named and the good value kept)', query: '?prevalence=10&prevalence=20&access=50&access=lots', named: ['access'], expect: { prevalence: 20, access: 50 } },
+  { what: 'empty values', query: '?births=&prevalence&area=&name=&caseload=', named: ['births', 'prevalence', 'area', 'name', 'caseload'], expect: { births: 595948, prevalence: 15, caseload: 150 }, area: 'England' },
+  { what: 'invalid %-escapes', query: '?access=%zz&area=%E0%A4%A&name=%&births=1%', named: ['access', 'area', 'name', 'births'], expect: { births: 595948 }, area: 'England' },
+  // One 10 kB part per link: a static server refuses request heads over 16 kB (Node's limit; 8 kB on many hosts).
+  { what: '10 kB key', query: `?${'k'.repeat(LONG)}=1&prevalence=12`, named: [], expect: { prevalence: 12 } },
+  { what: '10 kB key without a value', query: `?prevalence=12&${'x'.repeat(LONG)}`, named: [], expect: { prevalence: 12 } },
+  { what: '10 kB area', query: `?area=${'a'.repeat(LONG)}`, named: ['area'] },
+  { what: '10 kB number values', query: `?births=${'9'.repeat(LONG / 2)}&prevalence=${'1'.repeat(LONG / 2)}`, named: ['births', 'prevalence'], expect: { births: 595948, prevalence: 15 } },
+  { what: 'control characters, bidi overrides and invalid UTF-8 in labels', query: `?area=${enc('ab\u0000c\u0007d\u202Eevil\u202C')}&name=%C3%28%FF%FE%ED%A0%80`, named: [] },
+  { what: 'link options with junk', query: `?theme=${enc('<script>x</script>')}&embed=2&sliders=${enc(XSS_AREA)}&preset=${enc(XSS_NAME)}`, named: ['preset'] },
+  { what: 'HTML and script in area and name', query: `?area=${enc(XSS_AREA)}&name=${enc(XSS_NAME)}`, named: [], area: XSS_AREA, name: XSS_NAME },
+];
+
+describe('hostile links', () => {
+  for (const c of CASES) {
+    test(`${c.what}: the page holds`, async () => {
+      const expectedElements = await baselineElements();
+      const session = await open(c.query);
+      const { page } = session;
+      await waitUntilIdle(page, { quietMs: 500, timeoutMs: 8000 });
+
+      assert.deepEqual(await healthProblems(page, ranges), [], `link ${c.query.slice(0, 200)}`);
+      assert.deepEqual(await dangerousElementCounts(page), expectedElements, 'elements differ from a page opened with no link');
+      assert.ok(!session.requests.some((r) => /\/x$/.test(new URL(r.url).pathname)), 'markup in the link made the page request "x"');
+
+      const { assumptions, area, name } = await api.scenario(page);
+      for (const [key, value] of Object.entries(c.expect ?? {})) {
+        assert.ok(Math.abs(assumptions[key] - value) < 1e-9, `${key} = ${assumptions[key]}, expected ${value}`);
+      }
+      if (c.area !== undefined) assert.equal(area, c.area);
+      if (c.name !== undefined) assert.equal(name, c.name);
+      assert.ok(area.length >= 1 && [...area].length <= 200, `area has ${[...area].length} characters`);
+      assert.ok(name.length >= 1 && [...name].length <= 200, `name has ${[...name].length} characters`);
+      assert.doesNotMatch(area + name, /[\u0000-\u001f\u007f]/, 'a control character survived in a label');
+
+      const texts = await pageTexts(page);
+      if (c.named.length) {
+        assert.ok(texts.noticeVisible, `no visible notice for ${c.query.slice(0, 200)}`);
+        for (const key of c.named) assert.match(texts.notice, keyPattern(key), `the notice does not name ${key}: "${texts.notice}"`);
+        assert.ok(texts.notice.length < 4000, `the notice is ${texts.notice.length} characters long`);
+      }
+      // Every notice line names a field: nothing vague, nothing about keys the page does not know.
+      if (texts.noticeVisible) assert.doesNotMatch(unquoted(texts.notice), /undefined|NaN|\[object/);
+      if (c.area !== undefined) assert.ok(texts.summary.includes(c.area), `live region: "${texts.summary}"`);
+
+      // Still a working calculator: a value set through the page's API takes effect.
+      const outcome = await api.setScenario(page, { assumptions: { prevalence: 10, births: 595948, caseload: 150, access: 100 / 3, cohort_years: 2, local_risk: 1, wider_access: 0 } });
+      assert.ok(Array.isArray(outcome.problems), JSON.stringify(outcome));
+      const results = await pollUntil(() => api.results(page), (r) => Math.abs(r.teams_needed - 264.9) < 0.05);
+      assert.ok(Math.abs(results.teams_needed - 264.9) < 0.05, `teams_needed = ${results.teams_needed}`);
+      assert.deepEqual(await healthProblems(page, ranges), []);
+      assert.deepEqual(await dangerousElementCounts(page), expectedElements);
+      assertCleanSession(session);
+    });
+  }
+
+  test('text the font cannot draw (Welsh, Arabic, Chinese, emoji) stays intact in the DOM and the link', async () => {
+    const area = 'Ynys Môn ŵŷ — العربية 中文 😀👶🏽';
+    const session = await open(`?area=${enc(area)}&prevalence=12`);
+    const { page } = session;
+    assert.equal((await api.scenario(page)).area, area);
+    const summary = await pollUntil(() => liveRegionText(page), (t) => t.includes(area));
+    assert.ok(summary.includes(area), `live region: "${summary}"`);
+    const texts = await pageTexts(page);
+    assert.ok(texts.table.includes(area) || texts.summary.includes(area), `hidden table: "${texts.table.slice(0, 300)}"`);
+    assert.ok(texts.canvasLabel.length > 0);
+
+    // A value change rewrites the link: the label must come back unchanged from it.
+    await api.setScenario(page, { assumptions: { prevalence: 13 } });
+    const url = await pollUntil(async () => page.url(), (u) => new URL(u).searchParams.get('prevalence') === '13');
+    assert.equal(new URL(url).searchParams.get('prevalence'), '13', `address: ${url}`);
+    assert.equal(new URL(url).searchParams.get('area'), area, `address: ${url}`);
+
+    // Reopening that link gives the same label.
+    const again = await open(new URL(url).search);
+    assert.equal((await api.scenario(again.page)).area, area);
+
+    // What the canvas shows is for a person to look at (README describes it).
+    await waitUntilIdle(page, { quietMs: 500, timeoutMs: 8000 });
+    fs.writeFileSync(path.join(outputDir(), 'hostile-unicode-area.png'), await page.locator('canvas').first().screenshot());
+    assert.deepEqual(await healthProblems(page, ranges), []);
+    assertCleanSession(session);
+    assertCleanSession(again);
+  });
+});
