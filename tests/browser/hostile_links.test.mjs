@@ -56,6 +56,7 @@ const CASES = [
   { what: '10 kB number values', query: `?births=${'9'.repeat(LONG / 2)}&prevalence=${'1'.repeat(LONG / 2)}`, named: ['births', 'prevalence'], expect: { births: 595948, prevalence: 15 } },
   { what: 'control characters, bidi overrides and invalid UTF-8 in labels', query: `?area=${enc('ab\u0000c\u0007d\u202Eevil\u202C')}&name=%C3%28%FF%FE%ED%A0%80`, named: [] },
   { what: 'link options with junk', query: `?theme=${enc('<script>x</script>')}&embed=2&sliders=${enc(XSS_AREA)}&preset=${enc(XSS_NAME)}`, named: ['preset'] },
+  { what: 'HTML in number values (quoted back in the notice as text)', query: `?births=${enc('<img src=x onerror="window.__xss=4">')}&caseload=${enc('"><script>window.__xss=5</script>')}`, named: ['births', 'caseload'], expect: { births: 595948, caseload: 150 } },
   { what: 'HTML and script in area and name', query: `?area=${enc(XSS_AREA)}&name=${enc(XSS_NAME)}`, named: [], area: XSS_AREA, name: XSS_NAME },
 ];
 
