@@ -94,6 +94,173 @@
     body.replaceChildren(fragment);
   }
 
+  // [SECTION] Sharing and keeping: copy link, share, CSV, picture, embed code
+  function note(text) {
+    try {
+      if (instance) instance.ccall('teams_set_note', null, ['string'], [text]);
+    } catch (e) {
+      // The note is a courtesy; the action itself has happened or failed already.
+    }
+  }
+
+  // The page's address for a query, without the embed options of this page.
+  function fullLink(query) {
+    var base = window.location.href.replace(/[?#].*$/, '');
+    return base + (query ? '?' + query : '');
+  }
+
+  // Clipboard API first; the old textarea route where it is missing (file://, older browsers).
+  function copyText(text, done) {
+    function fallback() {
+      try {
+        var area = document.createElement('textarea');
+        area.value = text;
+        area.setAttribute('readonly', '');
+        area.style.position = 'fixed';
+        area.style.opacity = '0';
+        document.body.appendChild(area);
+        area.select();
+        var ok = document.execCommand('copy');
+        area.remove();
+        canvas.focus({ preventScroll: true });
+        note(ok ? done : 'Copying is blocked here: select and copy the address instead.');
+      } catch (e) {
+        note('Copying is blocked here: select and copy the address instead.');
+      }
+    }
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { note(done); }, fallback);
+        return;
+      }
+    } catch (e) {
+      // Fall through to the textarea.
+    }
+    fallback();
+  }
+
+  function download(name, blob, done) {
+    try {
+      var url = URL.createObjectURL(blob);
+      var link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      note(done);
+    } catch (e) {
+      note('Downloads are blocked here.');
+    }
+  }
+
+  function wrapText(g, text, x, y, width, lineHeight) {
+    var words = String(text).split(' ');
+    var line = '';
+    for (var i = 0; i < words.length; ++i) {
+      var next = line ? line + ' ' + words[i] : words[i];
+      if (line && g.measureText(next).width > width) {
+        g.fillText(line, x, y);
+        y += lineHeight;
+        line = words[i];
+      } else {
+        line = next;
+      }
+    }
+    if (line) g.fillText(line, x, y);
+    return y + lineHeight;
+  }
+
+  // A 1200 x 630 summary card (the size social media previews use): headline, the gap as bars,
+  // the assumptions and the sources.
+  function drawCard(card) {
+    var c = document.createElement('canvas');
+    c.width = 1200;
+    c.height = 630;
+    var g = c.getContext('2d');
+    var font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    g.fillStyle = '#fafaf7';
+    g.fillRect(0, 0, 1200, 630);
+    g.textBaseline = 'alphabetic';
+    g.fillStyle = '#1d1d1f';
+    g.font = '600 32px ' + font;
+    wrapText(g, card.headline, 60, 80, 620, 38);
+    g.fillStyle = '#0b7a75';
+    g.font = '700 120px ' + font;
+    g.fillText(card.number, 56, 200);
+    g.fillStyle = '#1d1d1f';
+    g.font = '24px ' + font;
+    var y = wrapText(g, card.detail, 60, 248, 620, 32) + 10;
+    g.fillStyle = '#d66c12';
+    g.font = '600 24px ' + font;
+    y = wrapText(g, card.gap, 60, y, 620, 32);
+    g.fillStyle = '#565862';
+    g.font = '20px ' + font;
+    if (card.pace) y = wrapText(g, card.pace, 60, y, 620, 28);
+    // Today against the need, on one scale.
+    var scale = 620 / Math.max(card.needed, card.today + card.developing, 1);
+    y += 10;
+    g.fillStyle = '#ecece6';
+    g.fillRect(60, y, 620, 22);
+    g.fillRect(60, y + 34, 620, 22);
+    g.fillStyle = '#0b7a75';
+    g.fillRect(60, y, Math.max(2, card.today * scale), 22);
+    g.fillStyle = 'rgba(11,122,117,0.35)';
+    g.fillRect(60 + card.today * scale, y, card.developing * scale, 22);
+    g.fillStyle = '#d66c12';
+    g.fillRect(60, y + 34, Math.max(2, card.needed * scale), 22);
+    // The assumptions.
+    g.font = '600 20px ' + font;
+    g.fillStyle = '#1d1d1f';
+    g.fillText('Assumptions', 740, 80);
+    var ay = 116;
+    for (var i = 0; i < card.assumptions.length && ay < 560; ++i) {
+      g.font = '16px ' + font;
+      g.fillStyle = '#565862';
+      g.fillText(card.assumptions[i][0], 740, ay);
+      g.font = '600 18px ' + font;
+      g.fillStyle = '#0b7a75';
+      g.fillText(card.assumptions[i][1], 740, ay + 20);
+      ay += 42;
+    }
+    g.font = '14px ' + font;
+    g.fillStyle = '#565862';
+    wrapText(g, card.source, 60, 580, 1080, 20);
+    g.fillText(fullLink(card.query).slice(0, 150), 60, 610);
+    return c;
+  }
+
+  function runAction(action, payload) {
+    try {
+      if (action === 'copy_link') {
+        copyText(fullLink(payload), 'Link copied.');
+      } else if (action === 'copy_embed') {
+        var code = typeof window.teamsCalculatorEmbedCode === 'function' ? window.teamsCalculatorEmbedCode(payload) : '';
+        if (code) copyText(code, 'Embed code copied.');
+        else note('The embed code needs the calculator on a web address (http or https).');
+      } else if (action === 'share') {
+        var shared = JSON.parse(payload);
+        navigator.share({
+          title: document.title,
+          text: shared.headline + ' ' + shared.number + ' ' + shared.detail + '.',
+          url: fullLink(shared.query)
+        }).then(function () { note(''); }, function (e) {
+          note(e && e.name === 'AbortError' ? '' : 'Sharing did not work here: use Copy link.');
+        });
+      } else if (action === 'download_csv') {
+        download('teams-calculator.csv', new Blob(['\ufeff' + payload], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
+      } else if (action === 'download_png') {
+        drawCard(JSON.parse(payload)).toBlob(function (blob) {
+          if (blob) download('teams-calculator.png', blob, 'Picture downloaded.');
+          else note('The picture could not be made here.');
+        }, 'image/png');
+      }
+    } catch (e) {
+      note('That did not work in this browser.');
+    }
+  }
+
   // [SECTION] Hooks the module calls (see web/platform_web.cpp)
   var page = {
     canvasRect: function () { return canvas.getBoundingClientRect(); },
@@ -159,6 +326,8 @@
     focusCanvas: function () {
       try { canvas.focus({ preventScroll: true }); } catch (e) { canvas.focus(); }
     },
+    canShare: function () { return typeof navigator.share === 'function'; },
+    runAction: runAction,
     showFallback: showFallback,
     firstFrame: function () {
       frameDrawn = true;

@@ -15,6 +15,7 @@
 #include "charts.h"
 #include "presets.h"
 #include "url_codec.h"
+#include "value_field.h"
 #include "working.h"
 
 #include "imgui_internal.h"
@@ -370,6 +371,48 @@ void DrawHeadline(AppState& state) {
     }
 }
 
+// Copy link, share, downloads and embed code, in a row that wraps on narrow screens.
+void DrawShareButtons(AppState& state, bool touch_sized) {
+    struct ShareButton {
+        const char* key;
+        const char* label;
+        PageAction action;
+    };
+    const ShareButton buttons[] = {
+        {"copy_link", "Copy link", PageAction::CopyLink},
+        {"share", "Share\xE2\x80\xA6", PageAction::Share},
+        {"download_csv", "Download CSV", PageAction::DownloadCsv},
+        {"download_png", "Download picture", PageAction::DownloadPng},
+        {"copy_embed", "Copy embed code", PageAction::CopyEmbed},
+    };
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = touch_sized ? 44.0f : ImGui::GetFrameHeight();
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const ShareButton& button : buttons) {
+        if (button.action == PageAction::Share && !state.can_share) {
+            state.widget_rects.erase(button.key);
+            continue;
+        }
+        const float width = ImGui::CalcTextSize(button.label).x + style.FramePadding.x * 2;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+        }
+        first = false;
+        if (ImGui::Button(button.label, ImVec2(width, height))) {
+            state.action = button.action;
+            state.action_note.clear();
+        }
+        RecordWidgetRect(state, button.key);
+    }
+    if (!state.action_note.empty()) {
+        ImGui::PushFont(state.fonts.small);
+        WrappedText(state.palette.accent, state.action_note);
+        ImGui::PopFont();
+    }
+}
+
 // [SECTION] Assumptions: presets and sliders
 
 void DrawPresetPicker(AppState& state) {
@@ -417,6 +460,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::SameLine();
     ImGui::SetCursorPosX(start_x + width - value_w);
     ColouredText(p.accent, value_text);
+    RecordValueTarget(state, spec.key, touch_sized); // a tap on the value opens a number field
 
     // [-] slider [+]
     const float height = touch_sized ? 44.0f : ImGui::GetFrameHeight();
@@ -590,6 +634,8 @@ void DrawApp(AppState& state) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_width);
         DrawHeadline(state);
         ImGui::Spacing();
+        DrawShareButtons(state, touch_sized);
+        ImGui::Spacing();
         ImGui::Spacing();
         DrawPictures(state, left_width);
         ImGui::PopTextWrapPos();
@@ -598,6 +644,8 @@ void DrawApp(AppState& state) {
         ImGui::Columns(1);
     } else {
         DrawHeadline(state);
+        ImGui::Spacing();
+        DrawShareButtons(state, touch_sized);
         ImGui::Spacing();
         ImGui::Spacing();
         DrawAssumptions(state, touch_sized);
@@ -637,4 +685,45 @@ std::string NoticeJson(const AppState& state) {
     for (const teams::Problem& problem : state.notices)
         notice.push_back(problem.message);
     return notice.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string CardJson(const AppState& state) {
+    const teams::Results& r = state.results;
+    const teams::Assumptions& a = state.scenario.assumptions;
+    nlohmann::ordered_json card;
+    card["headline"] = state.scenario.area + " needs";
+    card["number"] = Whole(static_cast<double>(r.teams_needed_whole));
+    card["detail"] = "specialised parent-infant relationship teams, to reach " + Whole(r.babies_to_reach) +
+                     " babies a year (" + teams::FormatNumber(r.share_of_cohort, 1) +
+                     "% of babies aged 0\xE2\x80\x93"
+                     "2)";
+    std::string gap;
+    if (r.teams_gap > 0) {
+        gap = Whole(a[Key::current_teams]) + " teams today: " + Whole(static_cast<double>(r.teams_gap_whole)) +
+              " more needed";
+        if (r.scale_factor)
+            gap += " (" + teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today)";
+    } else {
+        gap = Whole(a[Key::current_teams]) + " teams today: enough to meet the need";
+    }
+    card["gap"] = gap;
+    std::string pace;
+    if (r.teams_gap > 0) {
+        pace = "About " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year";
+        if (r.annual_growth_percent)
+            pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
+        pace += ", over " + Whole(a[Key::years_to_target]) + " years";
+    }
+    card["pace"] = pace;
+    card["today"] = a[Key::current_teams];
+    card["developing"] = a[Key::teams_in_development];
+    card["needed"] = r.teams_needed;
+    nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
+    for (const AssumptionSpec& spec : teams::AssumptionTable())
+        assumptions.push_back({spec.label, ValueText(spec, a[spec.id])});
+    card["assumptions"] = assumptions;
+    card["query"] = CurrentQuery(state);
+    card["source"] = "Method: Parent-Infant Foundation briefing (2023). Figures: ONS, StatsWales, NRS, NISRA, "
+                     "Parent-Infant Foundation and the studies cited in the calculator.";
+    return card.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -34,6 +34,9 @@ struct Palette {
     ImU32 background, text, text_dim, accent, accent_soft, gap, gap_soft, risk, grid, panel;
 };
 
+// What a sharing button asks the page to do.
+enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, CopyEmbed };
+
 struct AppState {
     // What the visitor is looking at.
     teams::Scenario scenario;
@@ -64,6 +67,11 @@ struct AppState {
     bool publish_now = false; // skip the throttle for the next update (page API, presets)
     double last_change_time = -1;
 
+    // Sharing and keeping: DrawApp sets the action; the glue carries it out and reports back a note.
+    PageAction action = PageAction::None;
+    bool can_share = false;  // the browser has navigator.share
+    std::string action_note; // "Link copied." until the next action
+
     // Statistics for the page's API.
     long long frames_drawn = 0;
     double last_frame_ms = 0;
@@ -91,3 +99,6 @@ void RecordWidgetRect(AppState& state, const std::string& key);
 std::string MirrorJson(const AppState& state);
 // The visible notice: ["message", ...].
 std::string NoticeJson(const AppState& state);
+// What the PNG summary card shows: {"headline", "number", "detail", "gap", "pace", "today",
+// "developing", "needed", "assumptions": [[label, value], ...], "source"}.
+std::string CardJson(const AppState& state);

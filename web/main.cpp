@@ -3,6 +3,8 @@
 #include "app.h"
 #include "page_api.h"
 #include "platform_web.h"
+#include "value_field.h"
+#include "working.h"
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -70,6 +72,30 @@ void OnContextChange(bool restored) {
         ImGui_ImplOpenGL3_Shutdown();
 }
 
+// Hands a sharing button's action to the page with what it needs.
+void RunPageAction(AppState& s) {
+    switch (s.action) {
+    case PageAction::CopyLink:
+        PlatformRunAction("copy_link", CurrentQuery(s));
+        break;
+    case PageAction::CopyEmbed:
+        PlatformRunAction("copy_embed", CurrentQuery(s));
+        break;
+    case PageAction::Share:
+        PlatformRunAction("share", CardJson(s));
+        break;
+    case PageAction::DownloadPng:
+        PlatformRunAction("download_png", CardJson(s));
+        break;
+    case PageAction::DownloadCsv:
+        PlatformRunAction("download_csv", teams::ReportCsv(s.scenario, s.results));
+        break;
+    case PageAction::None:
+        break;
+    }
+    s.action = PageAction::None;
+}
+
 // One frame: gather input -> NewFrame -> DrawApp -> Render. Returns true while it wants another.
 bool Frame() {
     const double start = PlatformNowSeconds();
@@ -100,6 +126,7 @@ bool Frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     const double end = PlatformNowSeconds();
+    RunPageAction(s);
     Publish(end);
     ++s.frames_drawn;
     s.last_frame_ms = (end - start) * 1000.0;
@@ -136,8 +163,10 @@ int main() {
     // Setup the calculator: the scenario from the page's link, then fonts and theme
     LoadScenarioFromLink(g_state, PlatformGetQuery());
     PlatformSetNotice(NoticeJson(g_state));
+    g_state.can_share = PlatformCanShare();
     ApplyTheme(g_state, g_state.theme_override == 0 ? PlatformPrefersDarkTheme() : g_state.theme_override == 2);
     PageApiAttach(&g_state);
+    ValueFieldAttach(&g_state);
 
     // Main loop: frames are drawn on demand (input, resize, scroll, the page's API); none while idle.
     PlatformRunFrames(Frame);

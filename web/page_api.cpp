@@ -80,6 +80,13 @@ EMSCRIPTEN_KEEPALIVE const char* teams_widget_rect(const char* key) {
     return Answer(nlohmann::ordered_json::array({r.x, r.y, r.width, r.height}).dump());
 }
 
+// The page reports how a sharing action went ("Link copied."); shown beside the buttons.
+EMSCRIPTEN_KEEPALIVE void teams_set_note(const char* note) {
+    if (!g_app || !note) return;
+    g_app->action_note = teams::CleanLabel(note);
+    teams_request_frame();
+}
+
 EMSCRIPTEN_KEEPALIVE double teams_frames_drawn() {
     return g_app ? static_cast<double>(g_app->frames_drawn) : 0.0;
 }

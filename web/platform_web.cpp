@@ -45,6 +45,8 @@ EM_JS(void, JsScrollContentTo, (double y), { Module.page.scrollContentTo(y); });
 EM_JS(void, JsShowFallback, (const char* s), { Module.page.showFallback(UTF8ToString(s)); });
 EM_JS(void, JsWriteClipboard, (const char* s), { Module.page.writeClipboard(UTF8ToString(s)); });
 EM_JS(void, JsFocusCanvas, (), { Module.page.focusCanvas(); });
+EM_JS(int, JsCanShare, (), { return Module.page.canShare() ? 1 : 0; });
+EM_JS(void, JsRunAction, (const char* a, const char* p), { Module.page.runAction(UTF8ToString(a), UTF8ToString(p)); });
 EM_JS(char*, JsQuery, (), {
     var text = Module.page.query();
     var size = lengthBytesUTF8(text) + 1;
@@ -433,8 +435,7 @@ void PlatformRunFrames(FrameFn frame) {
     g_platform.frame = frame;
     // The first frame is drawn at once rather than at the next animation frame: the page shows the
     // answer one display refresh sooner. Later frames follow requestAnimationFrame.
-    if (g_platform.frame())
-        PlatformRequestFrame();
+    if (g_platform.frame()) PlatformRequestFrame();
 }
 
 void PlatformRequestFrame() {
@@ -518,6 +519,14 @@ void PlatformShowFallback(const char* reason) {
 
 void PlatformSignalFirstFrame() {
     JsFirstFrame();
+}
+
+bool PlatformCanShare() {
+    return JsCanShare() != 0;
+}
+
+void PlatformRunAction(const char* action, const std::string& payload) {
+    JsRunAction(action, payload.c_str());
 }
 
 bool PlatformPrefersDarkTheme() {

@@ -46,6 +46,10 @@ void PlatformScrollContentTo(float content_y);          // scrolls the page so c
 void PlatformShowFallback(const char* reason);          // the HTML fallback, when WebGL2 is missing
 void PlatformSignalFirstFrame();                        // resolves window.teamsCalculator.ready
 bool PlatformPrefersDarkTheme();
+bool PlatformCanShare(); // navigator.share exists
+// Sharing and keeping, carried out by the page (clipboard, share sheet, downloads); the page reports
+// the outcome with teams_set_note(). action: copy_link, share, download_csv, download_png, copy_embed.
+void PlatformRunAction(const char* action, const std::string& payload);
 
 // Asks for a frame from outside the input callbacks (the page's API, a theme change).
 extern "C" void teams_request_frame();

@@ -1,0 +1,138 @@
+// Typing an exact value (see value_field.h): where the values are, and what a typed value does.
+// Plain Dear ImGui over the estimator; no Emscripten, no browser calls here.
+#include "value_field.h"
+
+#include "app.h"
+#include "url_codec.h"
+#include "working.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+
+using teams::AssumptionSpec;
+
+namespace {
+
+std::string Dump(const nlohmann::ordered_json& json) {
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// The value as the sliders show it: "15%", "595,948 babies/year", "2 years".
+std::string ShownValue(const AssumptionSpec& spec, double value) {
+    int decimals = spec.whole_number ? 0 : spec.decimals;
+    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
+    std::string text = teams::FormatNumber(value, decimals);
+    if (spec.is_percent) return text + "%";
+    if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
+    return text + " " + spec.unit;
+}
+
+// What people type, made plain: no spaces, no trailing %, thousands separators dropped when they
+// group digits in threes (26,832); "1,5" or "12,34" keeps its comma and is refused.
+std::string PlainNumberText(const std::string& typed) {
+    std::string text;
+    for (const char c : typed.substr(0, 200))
+        if (c != ' ' && c != '\t') text += c;
+    if (!text.empty() && text.back() == '%') text.pop_back();
+    if (text.find(',') == std::string::npos) return text;
+    std::string plain;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != ',') {
+            plain += text[i];
+            continue;
+        }
+        const std::size_t next = text.find_first_not_of("0123456789", i + 1);
+        const std::size_t run = (next == std::string::npos ? text.size() : next) - (i + 1);
+        const bool digit_before = i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]));
+        const bool in_fraction = plain.find('.') != std::string::npos;
+        if (run != 3 || !digit_before || in_fraction) return text; // not a separator: ParseNumber refuses it
+    }
+    return plain;
+}
+
+} // namespace
+
+void RecordValueTarget(AppState& state, const char* key, bool touch_sized) {
+    const ImVec2 text_min = ImGui::GetItemRectMin();
+    const ImVec2 text_max = ImGui::GetItemRectMax();
+    // A dotted underline says the value can be typed.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (float x = text_min.x; x < text_max.x; x += 4.0f)
+        draw->AddLine(ImVec2(x, text_max.y + 1), ImVec2(std::min(x + 2.0f, text_max.x), text_max.y + 1),
+                      state.palette.accent_soft, 1.0f);
+    float top = text_min.y - 6;
+    float bottom = text_max.y + 4;
+    if (touch_sized) {
+        // Room below the value so its area reaches 44 px between the row above and the slider row.
+        ImGui::Dummy(ImVec2(0, 6));
+        bottom = ImGui::GetCursorScreenPos().y - 2;
+        top = std::min(text_min.y - 12, bottom - 44);
+    }
+    const float window_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const ImVec2 window = ImGui::GetWindowPos();
+    const float scroll = ImGui::GetScrollY();
+    ContentRect rect;
+    rect.x = std::min(text_min.x - 8, text_max.x - 88) - window.x;
+    rect.y = top - window.y + scroll;
+    rect.width = std::max(text_max.x + 4, window_right) - window.x - rect.x;
+    rect.height = bottom - top;
+    state.widget_rects[std::string("value_") + key] = rect;
+}
+
+std::string ValueFieldJson(const AppState& state, const std::string& key) {
+    const AssumptionSpec* spec = teams::FindSpec(key);
+    if (!spec) return "null";
+    nlohmann::ordered_json field;
+    field["key"] = spec->key;
+    field["label"] = spec->label;
+    field["unit"] = spec->unit;
+    field["value"] = state.scenario.assumptions[spec->id];
+    field["min"] = spec->min;
+    field["max"] = spec->max;
+    field["percent"] = spec->is_percent;
+    field["range"] = teams::RangeText(*spec);
+    return Dump(field);
+}
+
+std::string ApplyTypedValue(AppState& state, const std::string& key, const std::string& typed) {
+    nlohmann::ordered_json answer;
+    answer["ok"] = false;
+    answer["problems"] = nlohmann::ordered_json::array();
+    const AssumptionSpec* spec = teams::FindSpec(key);
+    if (!spec) {
+        answer["problems"].push_back("There is no assumption called \"" + key.substr(0, 40) + "\".");
+        return Dump(answer);
+    }
+    std::vector<teams::Problem> problems;
+    double value = 0;
+    if (!teams::ParseNumber(PlainNumberText(typed), &value) || !std::isfinite(value)) {
+        problems.push_back({spec->key, std::string(spec->label) + " (" + spec->key + "): \"" + typed.substr(0, 40) +
+                                           "\" is not a number; enter a value in " + teams::RangeText(*spec) +
+                                           ". Kept " + ShownValue(*spec, state.scenario.assumptions[spec->id]) + "."});
+    } else {
+        const double before = state.scenario.assumptions[spec->id];
+        teams::ApplyValue(state.scenario.assumptions, spec->id, value, &problems);
+        // "prevalence: 80 is outside ..." -> "Babies at risk ... (prevalence): 80 is outside ...".
+        const std::string key_prefix = std::string(spec->key) + ":";
+        for (teams::Problem& problem : problems)
+            if (problem.message.compare(0, key_prefix.size(), key_prefix) == 0)
+                problem.message = std::string(spec->label) + " (" + spec->key + ")" +
+                                  problem.message.substr(key_prefix.size() - 1);
+        if (state.scenario.assumptions[spec->id] != before) {
+            state.scenario_changed = true;
+            state.publish_now = true;
+            Recalculate(state);
+        }
+        answer["ok"] = problems.empty();
+    }
+    answer["value"] = state.scenario.assumptions[spec->id];
+    answer["text"] = ShownValue(*spec, state.scenario.assumptions[spec->id]);
+    for (const teams::Problem& problem : problems)
+        answer["problems"].push_back(problem.message);
+    state.notices = problems;
+    return Dump(answer);
+}

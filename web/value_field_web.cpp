@@ -1,0 +1,66 @@
+// The page's side of typing an exact value (see value_field.h): the C functions shell/value_field.js
+// calls. Browser glue like platform_web.cpp and page_api.cpp: none of them throws or aborts.
+#include "value_field.h"
+
+#ifdef __EMSCRIPTEN__
+
+#include "app.h"
+#include "platform_web.h"
+
+#include <emscripten.h>
+
+#include <string>
+
+// clang-format off
+// Module goes along so value_field.js can call the functions below.
+EM_JS(void, JsValueFieldAttach, (), {
+    if (window.teamsValueField) window.teamsValueField.attach(Module);
+});
+// clang-format on
+
+namespace {
+
+AppState* g_app = nullptr;
+std::string g_answer; // the last string handed to JavaScript (copied out by ccall at once)
+
+const char* Answer(std::string text) {
+    g_answer = std::move(text);
+    return g_answer.c_str();
+}
+
+} // namespace
+
+void ValueFieldAttach(AppState* state) {
+    g_app = state;
+    JsValueFieldAttach();
+}
+
+extern "C" {
+
+// The assumption whose value area holds this point (CSS px from the content's top-left), or "".
+EMSCRIPTEN_KEEPALIVE const char* teams_value_target_at(double x, double y) {
+    if (!g_app) return "";
+    for (const auto& [name, r] : g_app->widget_rects) {
+        if (name.rfind("value_", 0) != 0) continue;
+        if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return Answer(name.substr(6));
+    }
+    return "";
+}
+
+EMSCRIPTEN_KEEPALIVE const char* teams_value_field(const char* key) {
+    if (!g_app || !key) return "null";
+    return Answer(ValueFieldJson(*g_app, key));
+}
+
+// A value typed into the field; the visible notice follows at once.
+EMSCRIPTEN_KEEPALIVE const char* teams_apply_typed_value(const char* key, const char* text) {
+    if (!g_app || !key || !text) return "{\"ok\":false,\"problems\":[\"The calculator is not ready.\"]}";
+    std::string answer = ApplyTypedValue(*g_app, key, text);
+    PlatformSetNotice(NoticeJson(*g_app));
+    teams_request_frame();
+    return Answer(std::move(answer));
+}
+
+} // extern "C"
+
+#endif // __EMSCRIPTEN__
