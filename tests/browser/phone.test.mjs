@@ -1,0 +1,220 @@
+// Issue 4, phones: a vertical swipe scrolls and changes nothing, a horizontal drag on a slider moves
+// it; a tap on a value opens a real number field (typed values are validated like any other input);
+// 360x640 fits without horizontal scrolling and touch targets are at least 44 CSS px tall.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { PHONE } from './lib/chromium.mjs';
+import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
+import { openCalculator, api, pollUntil, waitUntilIdle, visibleSliderRect, touchDrag, outputDir } from './lib/calculator_page.mjs';
+
+const fixture = useSiteInChromium();
+const SMALL_PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function openPhone(device = PHONE, query = '') {
+  await fixture.ready();
+  const session = await openCalculator(fixture.browser, fixture.server.origin, { device, query });
+  fixture.sessions.push(session);
+  await waitUntilIdle(session.page);
+  session.cdp = await session.context.newCDPSession(session.page);
+  return session;
+}
+
+async function tap(cdp, x, y) {
+  const point = [{ x, y, radiusX: 4, radiusY: 4, force: 1, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+  await sleep(60);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+// Scrolls the page so the rect named is in the middle third of the viewport; returns its new rect.
+async function rectInView(page, name) {
+  const viewport = page.viewportSize();
+  let rect = await api.widgetRect(page, name);
+  assert.ok(rect, `widgetRect('${name}') is null`);
+  await page.evaluate((dy) => window.scrollBy(0, dy), rect.y - viewport.height / 3);
+  await sleep(300);
+  rect = await api.widgetRect(page, name);
+  assert.ok(rect.y >= 0 && rect.y + rect.height <= viewport.height, `${name} is not in view: ${JSON.stringify(rect)}`);
+  return rect;
+}
+
+// Taps the value of `key` and answers the number field that opened.
+async function openField(session, key) {
+  const { page, cdp } = session;
+  const rect = await rectInView(page, `value_${key}`);
+  await tap(cdp, rect.x + rect.width - 20, rect.y + rect.height / 2);
+  const selector = `input.value-field[data-key="${key}"]`;
+  await page.waitForSelector(selector, { timeout: 5000 });
+  return { rect, selector };
+}
+
+async function typeInto(page, selector, text, key = 'Enter') {
+  await page.evaluate((s) => document.querySelector(s).select(), selector);
+  await page.keyboard.type(text);
+  await page.keyboard.press(key);
+}
+
+const visibleNotice = (page) =>
+  page.evaluate(() => {
+    const notice = document.getElementById('notice');
+    return notice.hidden ? '' : notice.textContent.replace(/\s+/g, ' ');
+  });
+
+describe('phones', () => {
+  test("a vertical swipe from the screen's edge scrolls the page and changes no value", async () => {
+    const session = await openPhone();
+    const { page, cdp } = session;
+    const before = { scroll: await page.evaluate(() => window.scrollY), scenario: await api.scenario(page) };
+    // x = 6: inside the calculator's 16 px side margin, on no slider or button.
+    const point = (y) => [{ x: 6, y, radiusX: 4, radiusY: 4, force: 1, id: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(700) });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(700 - 40 * i) });
+      await sleep(20);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await sleep(800);
+    const scroll = await page.evaluate(() => window.scrollY);
+    assert.ok(scroll >= before.scroll + 200, `the page scrolled from ${before.scroll} to ${scroll} px`);
+    assert.deepEqual(await api.scenario(page), before.scenario, 'the swipe changed a value');
+
+    // A vertical swipe that starts on a slider's row but moves mostly up scrolls too.
+    const slider = await rectInView(page, 'access');
+    const x = slider.x + slider.width * 0.5;
+    const y0 = slider.y + slider.height / 2;
+    const top = await page.evaluate(() => window.scrollY);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0, id: 1 }] });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + i, y: y0 - 25 * i, id: 1 }] });
+      await sleep(20);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await sleep(800);
+    assert.ok((await page.evaluate(() => window.scrollY)) > top + 100, 'a vertical swipe over a slider did not scroll');
+    assert.deepEqual(await api.scenario(page), before.scenario, 'a vertical swipe over a slider changed a value');
+    assertCleanSession(session);
+  });
+
+  test('a horizontal drag on a slider changes its value', async () => {
+    const session = await openPhone();
+    const { page, cdp } = session;
+    const rect = await visibleSliderRect(page, 'prevalence');
+    await touchDrag(cdp, rect, 0.2, 0.8);
+    const value = await pollUntil(async () => (await api.scenario(page)).assumptions.prevalence, (v) => v !== 15);
+    assert.ok(value > 15, `a drag to the right left prevalence at ${value}`);
+    assertCleanSession(session);
+  });
+
+  test('a tap on a value opens a number field; 12 + Enter sets it, 80 clamps to 50 with a notice, junk is refused', async () => {
+    const session = await openPhone();
+    const { page } = session;
+    const before = await api.results(page);
+
+    // The field: a real input with the decimal keyboard, over the value, focused, holding the value.
+    let { rect, selector } = await openField(session, 'prevalence');
+    const input = await page.evaluate((s) => {
+      const el = document.querySelector(s);
+      const r = el.getBoundingClientRect();
+      return { inputmode: el.getAttribute('inputmode'), focused: document.activeElement === el, value: el.value,
+        box: { x: r.left, y: r.top, width: r.width, height: r.height }, label: el.getAttribute('aria-label') };
+    }, selector);
+    assert.equal(input.inputmode, 'decimal');
+    assert.ok(input.focused, 'the field does not have focus');
+    assert.equal(input.value, '15');
+    assert.ok(input.box.height >= 44, `the field is ${input.box.height} px tall`);
+    assert.ok(input.box.y < rect.y + rect.height && input.box.y + input.box.height > rect.y &&
+      input.box.x < rect.x + rect.width && input.box.x + input.box.width > rect.x,
+      `the field ${JSON.stringify(input.box)} is not over the value ${JSON.stringify(rect)}`);
+    assert.match(input.label, /1.*50/, `the field's label names no range: ${input.label}`);
+    await page.screenshot({ path: path.join(outputDir(), 'phone-value-field.png') });
+
+    await typeInto(page, selector, '12');
+    let scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.prevalence === 12);
+    assert.equal(scenario.assumptions.prevalence, 12, 'typing 12 + Enter did not set prevalence');
+    const after = await api.results(page);
+    assert.ok(Math.abs(after.teams_needed - (before.teams_needed * 12) / 15) < 1e-6,
+      `teams_needed ${before.teams_needed} -> ${after.teams_needed}, expected x 12/15`);
+    assert.equal(await page.$(selector), null, 'the field stayed open after Enter');
+    assert.equal(await visibleNotice(page), '', 'a clean value left a notice');
+
+    // Out of range: clamped into range, and the notice names the field and its range.
+    ({ selector } = await openField(session, 'prevalence'));
+    await typeInto(page, selector, '80');
+    scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.prevalence === 50);
+    assert.equal(scenario.assumptions.prevalence, 50, '80 was not clamped to 50');
+    let notice = await visibleNotice(page);
+    assert.match(notice, /prevalence/i, `notice: ${notice}`);
+    assert.match(notice, /could not be used as typed/, `the notice speaks of a link: ${notice}`);
+    assert.match(notice, /1 to 50%/, `the notice does not give the range: ${notice}`);
+    const note = await page.evaluate(() => document.querySelector('.value-note')?.textContent ?? '');
+    assert.match(note, /prevalence.*80.*50/i, `no message under the field: "${note}"`);
+    await page.screenshot({ path: path.join(outputDir(), 'phone-value-clamped.png') });
+
+    // Junk: refused, the value kept, the notice says why.
+    ({ selector } = await openField(session, 'prevalence'));
+    await typeInto(page, selector, '12abc');
+    await sleep(300);
+    assert.equal((await api.scenario(page)).assumptions.prevalence, 50, 'junk changed the value');
+    notice = await visibleNotice(page);
+    assert.match(notice, /"12abc" is not a number/, `notice: ${notice}`);
+
+    // Escape cancels what was typed.
+    ({ selector } = await openField(session, 'prevalence'));
+    await typeInto(page, selector, '7', 'Escape');
+    await sleep(300);
+    assert.equal((await api.scenario(page)).assumptions.prevalence, 50, 'Escape applied the value');
+    assert.equal(await page.$(selector), null, 'the field stayed open after Escape');
+
+    // Thousands separators as people type them.
+    ({ selector } = await openField(session, 'births'));
+    await typeInto(page, selector, '26,832');
+    scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.births === 26832);
+    assert.equal(scenario.assumptions.births, 26832, 'births did not take "26,832"');
+    assertCleanSession(session);
+  });
+
+  test('a mouse click on a value opens the field too', async () => {
+    await fixture.ready();
+    const session = await openCalculator(fixture.browser, fixture.server.origin, {
+      device: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } });
+    fixture.sessions.push(session);
+    const { page } = session;
+    await waitUntilIdle(page);
+    const rect = await rectInView(page, 'value_caseload');
+    await page.mouse.click(rect.x + rect.width - 12, rect.y + rect.height / 2);
+    const selector = 'input.value-field[data-key="caseload"]';
+    await page.waitForSelector(selector, { timeout: 5000 });
+    await typeInto(page, selector, '300');
+    const scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.caseload === 300);
+    assert.equal(scenario.assumptions.caseload, 300);
+    assertCleanSession(session);
+  });
+
+  test('360x640: no horizontal scrolling, and every button, slider and value is at least 44 px tall', async () => {
+    const session = await openPhone(SMALL_PHONE);
+    const { page } = session;
+    const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(scrollWidth <= 360, `the page is ${scrollWidth} px wide`);
+    const keys = Object.keys((await api.scenario(page)).assumptions);
+    const names = [...keys, ...keys.map((k) => `value_${k}`), 'copy_link', 'share', 'download_csv', 'download_png', 'copy_embed'];
+    const measured = {};
+    for (const name of names) {
+      const r = await api.widgetRect(page, name);
+      if (r) measured[name] = r;
+    }
+    for (const key of keys) {
+      assert.ok(measured[key], `no slider rect for ${key}`);
+      assert.ok(measured[`value_${key}`], `no value rect for ${key}`);
+    }
+    for (const name of ['copy_link', 'download_csv', 'download_png', 'copy_embed'])
+      assert.ok(measured[name], `no rect for the ${name} button`);
+    const small = Object.entries(measured).filter(([, r]) => r.height < 44);
+    assert.deepEqual(small, [], `touch targets under 44 px: ${JSON.stringify(small)}`);
+    const wide = Object.entries(measured).filter(([, r]) => r.x < 0 || r.x + r.width > 360);
+    assert.deepEqual(wide, [], `targets outside 360 px: ${JSON.stringify(wide)}`);
+    await page.screenshot({ path: path.join(outputDir(), 'phone-360x640.png') });
+    assertCleanSession(session);
+  });
+});
