@@ -7,7 +7,8 @@
 //      drag drags, a mostly vertical swipe is left to the browser to scroll the page.
 //  [x] Keyboard: keys for navigation and editing, typed characters, Ctrl/Shift/Alt/Super; Escape
 //      then Tab leaves the canvas (no keyboard trap).
-//  [x] devicePixelRatio: drawing buffer at CSS size x ratio.
+//  [x] devicePixelRatio: drawing buffer at CSS size x ratio, the ratio lowered where that would pass the
+//      GPU's largest buffer (a frame as tall as the content on a phone).
 //  [x] Clipboard: writes through navigator.clipboard; reads the last paste event's text.
 //  [x] On-demand frames with requestAnimationFrame: nothing is drawn while idle.
 //  [x] WebGL context lost and restored: drawing stops, then the renderer is rebuilt.
@@ -20,7 +21,9 @@
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdlib>
@@ -81,6 +84,7 @@ struct PlatformState {
     float pixel_ratio = 0;
     int buffer_width = 0;
     int buffer_height = 0;
+    int max_buffer_size = 0; // the GPU's largest drawing buffer side, in device pixels
     bool release_tab = false;  // Escape was pressed: the next Tab leaves the canvas
     bool mouse_inside = false; // the last mouse position sent was over the canvas
     std::string clipboard;     // storage for GetClipboardTextFn's result
@@ -92,6 +96,21 @@ struct PlatformState {
 };
 
 PlatformState g_platform;
+
+// The largest drawing buffer side the GPU takes (MAX_RENDERBUFFER_SIZE, MAX_VIEWPORT_DIMS; often 8,192).
+// Asked once while the context is live.
+int MaxBufferSize() {
+    if (g_platform.max_buffer_size <= 0) {
+        GLint renderbuffer = 0;
+        GLint viewport[2] = {0, 0};
+        glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+        glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+        const int size = std::min(renderbuffer, std::min(viewport[0], viewport[1]));
+        if (size <= 0) return 4096; // context lost: a size every WebGL 2 GPU takes
+        g_platform.max_buffer_size = size;
+    }
+    return g_platform.max_buffer_size;
+}
 
 // A finger must move this far (CSS px) before a drag or a scroll is told apart.
 constexpr float kTouchSlop = 8.0f;
@@ -452,6 +471,11 @@ PlatformFrameInfo PlatformBeginFrame() {
     info.css_height = static_cast<float>(css_h > 1 ? css_h : 1);
     const double ratio = emscripten_get_device_pixel_ratio();
     info.pixel_ratio = static_cast<float>(ratio > 0.25 && ratio < 8 ? ratio : 1);
+    // A canvas over the GPU's largest buffer is cut by the browser and drawn stretched and soft: an
+    // embed's frame grows to the whole content (390 x 2,857 CSS px at ratio 3 wants 8,571 rows of
+    // 8,192). Draw at a lower ratio instead, in quarter steps so small height changes keep the fonts.
+    const float fit = static_cast<float>(MaxBufferSize()) / std::max(info.css_width, info.css_height);
+    if (info.pixel_ratio > fit) info.pixel_ratio = std::max(0.5f, std::floor(fit * 4.0f) / 4.0f);
     info.pixel_ratio_changed = info.pixel_ratio != g_platform.pixel_ratio;
     g_platform.pixel_ratio = info.pixel_ratio;
     info.scroll_offset = static_cast<float>(JsScrollOffset());

@@ -192,6 +192,34 @@ describe('phones', () => {
     assertCleanSession(session);
   });
 
+  test('a frame as tall as the content at pixel ratio 3 keeps its drawing buffer within the GPU limit, at full size', async () => {
+    // An embed's frame grows to the whole content (embed.js), so the canvas is content-tall; a
+    // 390x5000 viewport stands in for such a frame.
+    const tall = { viewport: { width: 390, height: 5000 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+    const measure = (page) => page.evaluate(() => {
+      const c = document.getElementById('calculator-canvas');
+      const gl = c.getContext('webgl2');
+      return { css: [c.clientWidth, c.clientHeight], canvas: [c.width, c.height], drawn: [gl.drawingBufferWidth, gl.drawingBufferHeight],
+        limit: Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE), ...gl.getParameter(gl.MAX_VIEWPORT_DIMS)) };
+    });
+    const session = await openPhone(tall, '?embed=1');
+    const m = await measure(session.page);
+    assert.ok(m.css[1] * 3 > m.limit, `the canvas is only ${m.css[1]} CSS px tall: the test needs one over the limit at ratio 3 (${JSON.stringify(m)})`);
+    assert.ok(m.canvas[0] <= m.limit && m.canvas[1] <= m.limit, `buffer ${m.canvas} over the GPU limit ${m.limit}`);
+    assert.deepEqual(m.drawn, m.canvas, `the browser cut the buffer ${m.canvas} to ${m.drawn}`);
+    const ratio = m.canvas[1] / m.css[1];
+    assert.ok(ratio >= 2.5, `drawn at ${ratio.toFixed(2)} device px per CSS px: text would be soft`);
+    assert.ok(Math.abs(m.canvas[0] / m.css[0] - ratio) < 0.01, `uneven scale: ${JSON.stringify(m)}`);
+    await session.page.screenshot({ path: path.join(outputDir(), 'phone-tall-frame.png'), clip: { x: 0, y: 0, width: 390, height: 900 } });
+
+    // A phone page (canvas as tall as the viewport) keeps the full ratio.
+    const phone = await openPhone();
+    const p = await measure(phone.page);
+    assert.deepEqual(p.canvas, [p.css[0] * 3, p.css[1] * 3], `phone page buffer ${JSON.stringify(p)}`);
+    assertCleanSession(session);
+    assertCleanSession(phone);
+  });
+
   test('360x640: no horizontal scrolling, and every button, slider and value is at least 44 px tall', async () => {
     const session = await openPhone(SMALL_PHONE);
     const { page } = session;
