@@ -241,16 +241,20 @@ async function measureDragCpu(browser, server, { sliderKey }) {
     while (Date.now() - start < DRAG_MS) {
       const phase = (moves++ % 60) / 60; // 0 -> 1 -> 0 over 60 moves
       const f = 0.1 + 0.8 * (phase < 0.5 ? phase * 2 : 2 - phase * 2);
-      await page.mouse.move(xAt(f), y);
+      const sent = Date.now();
+      await page.mouse.move(xAt(f), y); // resolves once the page has handled the event
+      moveMs.push(Date.now() - sent);
       await sleep(16);
     }
     await page.mouse.up();
     return moves;
   };
+  const moveMs = [];
 
   const before = await probeCounts(page);
   const m0 = await metric();
   const moves = await drag();
+  const moveAckMs = median(moveMs);
   const m1 = await metric();
   const after = await probeCounts(page);
   const callbackMs = await page.evaluate((from) => window.__frameProbe.frameCpuMs.slice(from), before.cpu);
@@ -260,7 +264,7 @@ async function measureDragCpu(browser, server, { sliderKey }) {
 
   // Second drag under a trace: thread CPU time (tdur) of every FireAnimationFrame on the page.
   await sleep(1000);
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
   const tracedBefore = await probeCounts(page);
   await drag();
   const tracedAfter = await probeCounts(page);
@@ -270,12 +274,21 @@ async function measureDragCpu(browser, server, { sliderKey }) {
     .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && typeof e.tdur === 'number')
     .map((e) => e.tdur / 1000);
   const tracedFrames = tracedAfter.drawn - tracedBefore.drawn;
+  // Chromium's GPU process (software WebGL here: SwiftShader) and its compositor thread, same drag.
+  const threadNames = new Map(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
+  );
+  const gpuCpuMs =
+    events
+      .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && ['CrGpuMain', 'VizCompositorThread'].includes(threadNames.get(`${e.pid}:${e.tid}`)))
+      .reduce((a, e) => a + (e.tdur || 0), 0) / 1000;
   await run.context.close();
 
   const frames = after.drawn - before.drawn;
   return {
     target: rect ? `slider '${sliderKey}'` : `"float" slider at ${JSON.stringify(target)}`,
     moves,
+    moveAckMs,
     frames,
     mainThreadCpuMsPerFrame: frames > 0 ? ((m1.task - m0.task) * 1000) / frames : NaN,
     scriptMsPerFrame: frames > 0 ? ((m1.script - m0.script) * 1000) / frames : NaN,
@@ -287,6 +300,7 @@ async function measureDragCpu(browser, server, { sliderKey }) {
       rafCpuMsPerFrame: tracedFrames > 0 ? rafCpu.reduce((a, b) => a + b, 0) / tracedFrames : NaN,
       rafCpuMsMedian: median(rafCpu),
       rafCpuMsP95: percentile(rafCpu, 95),
+      gpuProcessCpuMsPerFrame: tracedFrames > 0 ? gpuCpuMs / tracedFrames : NaN,
     },
     valueAfter,
   };
@@ -390,7 +404,9 @@ line(row(['  per frame callback, median / p95', `${fmt(site.drag.traced.rafCpuMs
 line(row(['  callbacks / drawn frames (traced)', `${site.drag.traced.rafCallbacks}/${site.drag.traced.frames}`, bare ? `${bare.drag.traced.rafCallbacks}/${bare.drag.traced.frames}` : '-', '', ''], v));
 line(row(['main-thread CPU ms per drawn frame', ...both((d) => d.mainThreadCpuMsPerFrame), ratioOf((d) => d.mainThreadCpuMsPerFrame), '(all tasks)'], v));
 line(row(['  of which script (CDP ScriptDuration)', ...both((d) => d.scriptMsPerFrame), '', ''], v));
+line(row(['GPU-process CPU ms per drawn frame', ...both((d) => d.traced.gpuProcessCpuMsPerFrame), ratioOf((d) => d.traced.gpuProcessCpuMsPerFrame), '(software GL)'], v));
 line(row(['  frames drawn during the drag', site.drag.frames, bare ? bare.drag.frames : '-', '', ''], v));
+line(row(['mouse move handled, median ms (drag)', ...both((d) => d.moveAckMs, 0), ratioOf((d) => d.moveAckMs), '(input latency)'], v));
 line(row(['  page-side wall ms, median / p95', `${fmt(site.drag.callbackMsMedian)} / ${fmt(site.drag.callbackMsP95)}`, bare ? `${fmt(bare.drag.callbackMsMedian)} / ${fmt(bare.drag.callbackMsP95)}` : '-', '', ''], v));
 line();
 line(`Drag: ${site.drag.moves} mouse moves over ${DRAG_MS / 1000} s on the site's ${site.drag.target}` +
@@ -401,7 +417,10 @@ line('  of the drag, summed / frames that drew WebGL: the frame itself, JavaScri
 line('Main-thread CPU = CDP Performance.getMetrics TaskDuration (threadTicks) over a first, untraced drag');
 line('  / frames drawn: everything the page\'s main thread did, with input handling, DOM updates, GC and');
 line('  Chromium\'s own per-frame work (compare the bare page).');
+line('GPU-process CPU = thread CPU time of Chromium\'s GPU main and display compositor threads in the traced');
+line('  drag / frames drawn: with --disable-gpu, WebGL is rasterised on the CPU there (SwiftShader).');
 line('Page-side wall ms = performance.now() around each drawing requestAnimationFrame callback.');
+line('Mouse move handled = time for each playwright mouse.move to be acknowledged by the page while dragging.');
 line('Renderer CPU to first frame = thread CPU time of the renderer\'s tasks (main thread; all its threads,');
 line('  with wasm compilation) from its start to its first working animation frame, traced, median of 3.');
 for (const [name, page] of Object.entries(report.pages)) {
