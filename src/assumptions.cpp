@@ -124,6 +124,15 @@ std::string RangeText(const AssumptionSpec& spec) {
     return text;
 }
 
+std::string DisplayValue(const AssumptionSpec& spec, double value) {
+    std::string text = FormatNumber(value, spec.whole_number ? 0 : spec.decimals);
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+    }
+    return text + (spec.is_percent ? "%" : "");
+}
+
 std::string CheckValue(const AssumptionSpec& spec, double value) {
     if (!std::isfinite(value))
         return std::string(spec.key) + ": " + ValueText(value) + " is not a number; valid range " + RangeText(spec) + ".";
@@ -137,8 +146,8 @@ bool ApplyValue(Assumptions& assumptions, Key key, double value, std::vector<Pro
     if (!std::isfinite(value)) {
         if (problems)
             problems->push_back({spec.key, std::string(spec.key) + ": " + ValueText(value) +
-                                               " is not a number; valid range " + RangeText(spec) + ". Kept " +
-                                               ValueText(assumptions[key]) + "."});
+                                                " is not a number; valid range " + RangeText(spec) + ". Kept " +
+                                               DisplayValue(spec, assumptions[key]) + "."});
         return false;
     }
     double applied = value;
@@ -151,7 +160,7 @@ bool ApplyValue(Assumptions& assumptions, Key key, double value, std::vector<Pro
             {spec.key, std::string(spec.key) + ": " + ValueText(value) +
                            (out_of_range ? " is outside the valid range " + RangeText(spec)
                                          : " must be a whole number (" + RangeText(spec) + ")") +
-                           "; used " + ValueText(applied) + "."});
+                           "; used " + DisplayValue(spec, applied) + "."});
     }
     assumptions[key] = applied;
     return true;

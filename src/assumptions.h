@@ -67,6 +67,10 @@ struct Assumptions {
 // "1 – 50 %" / "100 – 2,000,000 babies/year": the valid range in words.
 std::string RangeText(const AssumptionSpec& spec);
 
+// A value as people read it: the spec's decimals, no trailing zeros, thousands separated, "%" for
+// percentages ("33.3%", "595,948", "1.5").
+std::string DisplayValue(const AssumptionSpec& spec, double value);
+
 // Applies one value to one assumption. Non-finite values are refused (the old value stays);
 // out-of-range values are clamped into range; whole-number fields are rounded. Any change from what
 // was asked is reported as a Problem naming the field and its range. Returns true when the value was

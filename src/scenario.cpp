@@ -194,7 +194,7 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
                 if (!value.is_number()) {
                     problems.push_back({spec->key, std::string(spec->key) + ": must be a number, not " + TypeName(value) +
                                                        "; valid range " + RangeText(*spec) + ". Kept " +
-                                                       FormatRoundTrip(scenario.assumptions[spec->id]) + "."});
+                                                       DisplayValue(*spec, scenario.assumptions[spec->id]) + "."});
                     continue;
                 }
                 ApplyValue(scenario.assumptions, spec->id, value.get<double>(), &problems);

@@ -192,7 +192,7 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
             AddProblem(result.problems,
                        {spec->key, std::string(spec->key) + ": \"" + Shown(pair.value) +
                                        "\" is not a plain number; valid range " + RangeText(*spec) + ". Kept " +
-                                       FormatRoundTrip(result.scenario.assumptions[spec->id]) + "."});
+                                       DisplayValue(*spec, result.scenario.assumptions[spec->id]) + "."});
             continue;
         }
         ApplyValue(result.scenario.assumptions, spec->id, value, &result.problems);

@@ -69,18 +69,20 @@ std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
                      FormatNumber(r.teams_needed, 1) + " (" + FormatNumber(static_cast<double>(r.teams_needed_whole)) +
                          " rounded up)",
                      SourceFor(s, Key::caseload)});
-    steps.push_back({"Teams today", Value(s, Key::current_teams) + " operating, " + Value(s, Key::teams_in_development) +
-                                        " in development",
+    steps.push_back({"Teams today", "operating now, " + Value(s, Key::teams_in_development) + " more in development",
                      Value(s, Key::current_teams), SourceFor(s, Key::current_teams)});
     std::string gap = FormatNumber(r.teams_needed, 1) + " - " + Value(s, Key::current_teams);
     if (r.scale_factor) gap += " (" + FormatNumber(*r.scale_factor, 2) + " times today)";
     steps.push_back({r.teams_gap >= 0 ? "More teams needed" : "Teams beyond the need", gap,
                      FormatNumber(std::fabs(r.teams_gap), 1), "derived"});
-    std::string pace = FormatNumber(r.teams_gap, 1) + " / " + Value(s, Key::years_to_target) + " years = " +
-                       FormatNumber(r.new_teams_per_year, 1) + " new teams a year";
-    if (r.annual_growth_percent)
-        pace += ", or " + FormatNumber(*r.annual_growth_percent, 1) + "% more teams each year";
-    steps.push_back({"Pace", pace, FormatNumber(r.new_teams_per_year, 1) + " a year", SourceFor(s, Key::years_to_target)});
+    steps.push_back({"New teams a year (straight line)",
+                     FormatNumber(r.teams_gap, 1) + " / " + Value(s, Key::years_to_target) + " years",
+                     FormatNumber(r.new_teams_per_year, 1), SourceFor(s, Key::years_to_target)});
+    if (r.scale_factor && r.annual_growth_percent)
+        steps.push_back({"Growth a year (compound)",
+                         "(" + FormatNumber(r.teams_needed, 1) + " / " + Value(s, Key::current_teams) + ") ^ (1 / " +
+                             Value(s, Key::years_to_target) + ") - 1",
+                         FormatNumber(*r.annual_growth_percent, 1) + "%", "derived"});
     return steps;
 }
 

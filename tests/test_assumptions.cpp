@@ -65,7 +65,7 @@ TEST_SUITE("assumptions") {
             CHECK(a[Key::prevalence] == 50);
             REQUIRE(problems.size() == 1);
             CHECK(problems[0].field == "prevalence");
-            CHECK(problems[0].message == "prevalence: 80 is outside the valid range 1 to 50%; used 50.");
+            CHECK(problems[0].message == "prevalence: 80 is outside the valid range 1 to 50%; used 50%.");
         }
         SUBCASE("NaN and infinity are refused and the old value kept") {
             CHECK_FALSE(ApplyValue(a, Key::caseload, std::nan(""), &problems));

@@ -132,7 +132,7 @@ TEST_SUITE("scenario") {
             CHECK(r.scenario.assumptions[Key::prevalence] == 15);
             CHECK(r.scenario.assumptions[Key::access] == 50);
             REQUIRE(r.problems.size() == 1);
-            CHECK(r.problems[0].message == "prevalence: must be a number, not text; valid range 1 to 50%. Kept 15.");
+            CHECK(r.problems[0].message == "prevalence: must be a number, not text; valid range 1 to 50%. Kept 15%.");
         }
         SUBCASE("labels: markup is kept as text, control characters and bad UTF-8 dropped, length capped") {
             const LoadResult r = ScenarioFromJson("{\"area\": \"<b>Ynys M\xc3\xb4n</b>\\u0000\\n\xf0\x9f\x91\xb6\"}", Scenario{});

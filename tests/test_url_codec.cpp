@@ -90,7 +90,7 @@ TEST_SUITE("url_codec") {
         CHECK(r.scenario.assumptions[Key::prevalence] == 12);
         CHECK(r.scenario.assumptions[Key::caseload] == 10);
         REQUIRE(r.problems.size() == 2);
-        CHECK(r.problems[0].message == "prevalence: \"abc\" is not a plain number; valid range 1 to 50%. Kept 12.");
+        CHECK(r.problems[0].message == "prevalence: \"abc\" is not a plain number; valid range 1 to 50%. Kept 12%.");
         CHECK(r.problems[1].message == "caseload: 0 is outside the valid range 10 to 1,000 families/team/year; used 10.");
     }
 

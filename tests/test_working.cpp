@@ -24,7 +24,7 @@ TEST_SUITE("working") {
     TEST_CASE("the working shows the briefing's chain") {
         const Scenario s;
         const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions));
-        REQUIRE(steps.size() == 7);
+        REQUIRE(steps.size() == 8);
         CHECK(steps[0].formula == "595,948 births a year x 2 years");
         CHECK(steps[0].value == "1,191,896");
         CHECK(steps[0].source == "ONS births 2021, England (derived)");
@@ -35,7 +35,11 @@ TEST_SUITE("working") {
         CHECK(steps[3].value == "397.3 (398 rounded up)");
         CHECK(steps[5].value == "352.3");
         CHECK(steps[5].formula.find("8.83 times today") != std::string::npos);
-        CHECK(steps[6].formula.find("54.6% more teams each year") != std::string::npos);
+        CHECK(steps[4].formula == "operating now, 14 more in development");
+        CHECK(steps[4].value == "45");
+        CHECK(steps[6].value == "70.5");
+        CHECK(steps[7].formula == "(397.3 / 45) ^ (1 / 5) - 1");
+        CHECK(steps[7].value == "54.6%");
         for (const WorkingStep& step : steps) CHECK_FALSE(step.source.empty());
     }
 
@@ -44,7 +48,7 @@ TEST_SUITE("working") {
         s.assumptions[Key::wider_access] = 10;
         s.assumptions[Key::local_risk] = 1.5;
         const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions));
-        REQUIRE(steps.size() == 8);
+        REQUIRE(steps.size() == 9);
         CHECK(steps[1].formula.find("local risk 1.50") != std::string::npos);
         CHECK(steps[2].label == "At risk of other insecure attachment");
     }
