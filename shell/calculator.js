@@ -44,6 +44,7 @@
       params.delete('embed');
       params.delete('embed_id');
       params.delete('sliders');
+      params.delete('show');
       var rest = params.toString();
       document.getElementById('open-full').setAttribute('href', 'index.html' + (rest ? '?' + rest : ''));
     } catch (e) {

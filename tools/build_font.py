@@ -17,11 +17,12 @@ from fontTools.ttLib import TTFont, newTable
 INTER_DIR = os.environ.get("INTER_DIR", "/usr/share/fonts/opentype/inter")
 
 # Text: ASCII, Latin-1 (accents for place names), Welsh w/y circumflexes, and the typography the app
-# and the briefing use: – — ‘ ’ “ ” • … × ÷ ≈ − ≤ ≥ ≠ → £ €.
+# and the briefing use: – — ‘ ’ “ ” • … × ÷ ≈ − ≤ ≥ ≠ → £ €; and □, drawn for any character the
+# subset lacks (emoji, other scripts) instead of ImGui's '?', which would read as part of the text.
 TEXT_RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x152, 0x153), (0x174, 0x178), (0x2013, 0x2014),
                (0x2018, 0x201A), (0x201C, 0x201E), (0x2022, 0x2022), (0x2026, 0x2026),
                (0x20AC, 0x20AC), (0x2190, 0x2193), (0x2212, 0x2212), (0x2248, 0x2248),
-               (0x2260, 0x2260), (0x2264, 0x2265)]
+               (0x2260, 0x2260), (0x2264, 0x2265), (0x25A1, 0x25A1)]
 # Headings and the big number: ASCII and the few symbols headlines use.
 HEADING_RANGES = [(0x20, 0x7E), (0xD7, 0xD7), (0x2013, 0x2014), (0x2019, 0x2019), (0x2248, 0x2248),
                   (0x2212, 0x2212), (0xA3, 0xA3)]

@@ -87,11 +87,24 @@ namespace {
 
 const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x2013, 0x2014, 0x2018,
                                0x201A, 0x201C, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2190, 0x2193,
-                               0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
+                               0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0x25A1, 0x25A1, 0};
 const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019,
                                   0x2019, 0x2212, 0x2212, 0x2248, 0x2248, 0};
 // Letters an area's name may need that the small SemiBold subset lacks: taken from Regular.
-const ImWchar kHeadingExtraRanges[] = {0x00A0, 0x00D6, 0x00D8, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0};
+const ImWchar kHeadingExtraRanges[] = {0x00A0, 0x00D6, 0x00D8, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x25A1, 0x25A1, 0};
+// Drawn for characters the fonts lack (emoji, other scripts): a box reads as "cannot show", a '?'
+// as part of the name.
+constexpr ImWchar kMissingGlyph = 0x25A1;
+
+void UseBoxForMissingGlyphs(ImFont* font) {
+    const ImFontGlyph* box = font->FindGlyphNoFallback(kMissingGlyph);
+    if (!box) return;
+    font->FallbackChar = kMissingGlyph;
+    font->FallbackGlyph = box;
+    font->FallbackAdvanceX = box->AdvanceX;
+    for (int c = 0; c < font->IndexLookup.Size; ++c)
+        if (font->IndexLookup[c] == static_cast<ImWchar>(-1)) font->IndexAdvanceX[c] = box->AdvanceX;
+}
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002C, 0x002E, 0x0030, 0x0039, 0};
 
 ImFont* AddFont(const unsigned char* data, unsigned int size, float css_px, float ratio, const ImWchar* ranges,
@@ -126,6 +139,7 @@ void LoadFonts(AppState& state, float pixel_ratio) {
     AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, kHeadingExtraRanges, true);
     state.fonts.big = AddFont(kFontSemiBold, kFontSemiBoldSize, 60.0f, pixel_ratio, kDigitRanges);
     io.Fonts->Build();
+    for (ImFont* font : io.Fonts->Fonts) UseBoxForMissingGlyphs(font);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = state.fonts.body;
     state.fonts.pixel_ratio = pixel_ratio;
