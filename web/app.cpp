@@ -38,15 +38,31 @@ using teams::Key;
 
 namespace {
 
-// "prevalence,access" -> the assumption keys it names; unknown names are left out.
-std::vector<std::string> SliderKeys(const std::string& list) {
+// "prevalence,access" -> the assumption keys it names; unknown names are left out and named in a
+// notice (the first few, shortened), with the keys that exist.
+std::vector<std::string> SliderKeys(const std::string& param, const std::string& list,
+                                    std::vector<teams::Problem>& notices) {
     std::vector<std::string> keys;
+    std::string unknown;
+    int unknown_count = 0;
     std::size_t start = 0;
     while (start <= list.size()) {
         const std::size_t comma = std::min(list.find(',', start), list.size());
         const std::string key = list.substr(start, comma - start);
-        if (teams::FindSpec(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        if (teams::FindSpec(key)) {
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        } else if (!key.empty() && ++unknown_count <= 5) {
+            unknown += (unknown.empty() ? "\"" : ", \"") + teams::CleanLabel(key, 40) + "\"";
+        }
         start = comma + 1;
+    }
+    if (unknown_count > 0) {
+        std::string known;
+        for (const teams::AssumptionSpec& spec : teams::AssumptionTable())
+            known += (known.empty() ? "" : ", ") + std::string(spec.key);
+        notices.push_back({param, param + ": " + unknown + (unknown_count > 5 ? " and others" : "") +
+                                      (unknown_count == 1 ? " is not an assumption" : " are not assumptions") +
+                                      "; the keys are " + known + "."});
     }
     return keys;
 }
@@ -63,8 +79,8 @@ void LoadScenarioFromLink(AppState& state, const std::string& query) {
             state.embed = value == "1" || value == "true";
         else if (key == "theme")
             state.theme_override = value == "light" ? 1 : (value == "dark" ? 2 : 0);
-        else if (key == "sliders")
-            state.only_sliders = SliderKeys(value);
+        else if (key == "show" || key == "sliders") // show= as in the README; sliders= also works
+            state.only_sliders = SliderKeys(key, value, state.notices);
     }
     state.show_working = !state.embed; // embeds start compact
     Recalculate(state);
