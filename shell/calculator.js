@@ -124,9 +124,11 @@
         var ok = document.execCommand('copy');
         area.remove();
         canvas.focus({ preventScroll: true });
-        note(ok ? done : 'Copying is blocked here: select and copy the address instead.');
+        note(ok ? done : 'Copying is blocked here: select and copy it below.');
+        if (!ok && window.teamsCopyPanel) window.teamsCopyPanel(text); // shell/copy_panel.js
       } catch (e) {
-        note('Copying is blocked here: select and copy the address instead.');
+        note('Copying is blocked here: select and copy it below.');
+        if (window.teamsCopyPanel) window.teamsCopyPanel(text);
       }
     }
     try {

@@ -101,6 +101,33 @@ describe('share buttons', () => {
     assertCleanSession(session);
   });
 
+  test('when the clipboard is refused, the link is offered selected in a field to copy by hand', async () => {
+    const session = await open(DESKTOP, QUERY, {
+      clipboard: false,
+      initScript: () => {
+        Object.defineProperty(navigator, 'clipboard', { configurable: true,
+          value: { writeText: () => Promise.reject(new DOMException('blocked', 'NotAllowedError')) } });
+        document.execCommand = () => false;
+      },
+    });
+    const { page } = session;
+    await click(page, 'copy_link');
+    await page.waitForSelector('.copy-panel textarea', { timeout: 5000 });
+    const field = await page.evaluate(() => {
+      const area = document.querySelector('.copy-panel textarea');
+      const r = area.getBoundingClientRect();
+      return { text: area.value, focused: document.activeElement === area, selected: area.selectionEnd - area.selectionStart,
+        readOnly: area.readOnly, visible: r.width > 100 && r.height > 20 && r.top >= 0 && r.bottom <= window.innerHeight };
+    });
+    assert.equal(new URL(field.text).searchParams.get('prevalence'), '10', `field holds: ${field.text}`);
+    assert.ok(field.focused && field.readOnly && field.visible, JSON.stringify(field));
+    assert.equal(field.selected, field.text.length, 'the text is not selected');
+    await page.screenshot({ path: path.join(outputDir(), 'share-copy-refused.png') });
+    await page.click('.copy-panel button');
+    assert.equal(await page.$('.copy-panel'), null, 'Close left the field open');
+    assertCleanSession(session);
+  });
+
   test("the CSV download holds the scenario's numbers and every assumption with its source", async () => {
     const session = await open(DESKTOP);
     const { page } = session;
