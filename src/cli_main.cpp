@@ -1,5 +1,6 @@
 // teams-needed: the estimator on the command line. Flags come from the assumption table.
 // Plain C++ only: no ImGui, GLFW or Emscripten here.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -75,7 +76,7 @@ void PrintAssumptionTable() {
     std::printf("| key | meaning | unit | default | valid range | step | source |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
     for (const AssumptionSpec& spec : AssumptionTable()) {
-        const int decimals = spec.default_value == static_cast<long long>(spec.default_value) ? 0 : spec.decimals;
+        const int decimals = spec.default_value == std::trunc(spec.default_value) ? 0 : spec.decimals;
         std::printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", spec.key, spec.label, spec.unit,
                     FormatNumber(spec.default_value, decimals).c_str(), RangeText(spec).c_str(),
                     FormatRoundTrip(spec.step).c_str(), spec.source);
