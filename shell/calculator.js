@@ -107,7 +107,11 @@
   // The page's address for a query, without the embed options of this page.
   function fullLink(query) {
     var base = window.location.href.replace(/[?#].*$/, '');
-    return base + (query ? '?' + query : '');
+    var params = new URLSearchParams(query || '');
+    // A link copied in an embed opens the full calculator, not another compact embed.
+    ['embed', 'embed_id', 'show', 'sliders'].forEach(function (name) { params.delete(name); });
+    var rest = params.toString();
+    return base + (rest ? '?' + rest : '');
   }
 
   // Clipboard API first; the old textarea route where it is missing (file://, older browsers).
@@ -330,6 +334,10 @@
       try { canvas.focus({ preventScroll: true }); } catch (e) { canvas.focus(); }
     },
     canShare: function () { return typeof navigator.share === 'function'; },
+    // An embed code needs the site on a web address: none on file:// (embed_child.js answers '').
+    canEmbed: function () {
+      try { return typeof window.teamsCalculatorEmbedCode === 'function' && window.teamsCalculatorEmbedCode('') !== ''; } catch (e) { return false; }
+    },
     runAction: runAction,
     showFallback: showFallback,
     firstFrame: function () {

@@ -420,7 +420,8 @@ void DrawShareButtons(AppState& state, bool touch_sized) {
     const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
     bool first = true;
     for (const ShareButton& button : buttons) {
-        if (button.action == PageAction::Share && !state.can_share) {
+        if ((button.action == PageAction::Share && !state.can_share) ||
+            (button.action == PageAction::CopyEmbed && !state.can_embed)) {
             state.widget_rects.erase(button.key);
             continue;
         }

@@ -70,6 +70,7 @@ struct AppState {
     // Sharing and keeping: DrawApp sets the action; the glue carries it out and reports back a note.
     PageAction action = PageAction::None;
     bool can_share = false;  // the browser has navigator.share
+    bool can_embed = false;  // the page can build an embed code (not on file://)
     std::string action_note; // "Link copied." until the next action
 
     // Statistics for the page's API.

@@ -164,6 +164,7 @@ int main() {
     LoadScenarioFromLink(g_state, PlatformGetQuery());
     PlatformSetNotice(NoticeJson(g_state));
     g_state.can_share = PlatformCanShare();
+    g_state.can_embed = PlatformCanEmbed();
     ApplyTheme(g_state, g_state.theme_override == 0 ? PlatformPrefersDarkTheme() : g_state.theme_override == 2);
     PageApiAttach(&g_state);
     ValueFieldAttach(&g_state);

@@ -49,6 +49,7 @@ EM_JS(void, JsShowFallback, (const char* s), { Module.page.showFallback(UTF8ToSt
 EM_JS(void, JsWriteClipboard, (const char* s), { Module.page.writeClipboard(UTF8ToString(s)); });
 EM_JS(void, JsFocusCanvas, (), { Module.page.focusCanvas(); });
 EM_JS(int, JsCanShare, (), { return Module.page.canShare() ? 1 : 0; });
+EM_JS(int, JsCanEmbed, (), { return Module.page.canEmbed() ? 1 : 0; });
 EM_JS(void, JsRunAction, (const char* a, const char* p), { Module.page.runAction(UTF8ToString(a), UTF8ToString(p)); });
 EM_JS(char*, JsQuery, (), {
     var text = Module.page.query();
@@ -547,6 +548,10 @@ void PlatformSignalFirstFrame() {
 
 bool PlatformCanShare() {
     return JsCanShare() != 0;
+}
+
+bool PlatformCanEmbed() {
+    return JsCanEmbed() != 0;
 }
 
 void PlatformRunAction(const char* action, const std::string& payload) {

@@ -47,6 +47,7 @@ void PlatformShowFallback(const char* reason);          // the HTML fallback, wh
 void PlatformSignalFirstFrame();                        // resolves window.teamsCalculator.ready
 bool PlatformPrefersDarkTheme();
 bool PlatformCanShare(); // navigator.share exists
+bool PlatformCanEmbed(); // the page can build an embed code (an http(s) address, not file://)
 // Sharing and keeping, carried out by the page (clipboard, share sheet, downloads); the page reports
 // the outcome with teams_set_note(). action: copy_link, share, download_csv, download_png, copy_embed.
 void PlatformRunAction(const char* action, const std::string& payload);

@@ -9,6 +9,8 @@ import { DESKTOP, PHONE } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
 import { openCalculator, api, pollUntil, waitUntilIdle, outputDir } from './lib/calculator_page.mjs';
 import { decodePng } from './lib/png.mjs';
+import { siteDir } from './lib/calculator_page.mjs';
+import { pathToFileURL } from 'node:url';
 
 const fixture = useSiteInChromium();
 const QUERY = '?prevalence=10&births=26832';
@@ -84,6 +86,36 @@ describe('share buttons', () => {
     assert.deepEqual(await api.results(other.page), results, 'the copied link gives other numbers');
     assertCleanSession(session);
     assertCleanSession(other);
+  });
+
+  test('copy link in an embed gives the full calculator with the scenario, without the embed options', async () => {
+    const session = await open(DESKTOP, '?embed=1&show=prevalence,access&prevalence=10');
+    const { page } = session;
+    await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+    await click(page, 'copy_link');
+    const link = new URL(await clipboardAfter(page, '(empty)'));
+    assert.equal(link.searchParams.get('prevalence'), '10', link.href);
+    for (const name of ['embed', 'show']) assert.equal(link.searchParams.get(name), null, `${name} in ${link.href}`);
+    assertCleanSession(session);
+  });
+
+  test('from file:// (the single file) there is no embed code button, and copy link is there', async () => {
+    await fixture.ready();
+    const context = await fixture.browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await page.goto(pathToFileURL(path.join(siteDir(), 'teams-calculator.html')).href + '?prevalence=10', { waitUntil: 'load' });
+      await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready);
+      await page.evaluate(() => window.teamsCalculator.ready);
+      await sleep(500);
+      assert.ok(await api.widgetRect(page, 'copy_link'), 'no copy link button on file://');
+      assert.equal(await api.widgetRect(page, 'copy_embed'), null, 'an embed code button on file://, where no embed code can work');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   });
 
   test('copy link works from a tap on a phone', async () => {
