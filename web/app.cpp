@@ -452,7 +452,14 @@ void DrawPresetPicker(AppState& state) {
     ImGui::TextUnformatted("Start from");
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string preview = current ? current->label : std::string("Your own values");
-    if (ImGui::BeginCombo("##preset", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    // At least 44 px tall on a touch-sized layout, like every touch target there.
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    const bool touch_sized = ImGui::GetIO().DisplaySize.x < 600;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(padding.x, touch_sized ? (46.0f - ImGui::GetFontSize()) * 0.5f : padding.y));
+    const bool combo_open = ImGui::BeginCombo("##preset", preview.c_str(), ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
+    if (combo_open) {
         for (const teams::Preset& preset : presets) {
             const bool selected = current && current->id == preset.id;
             if (ImGui::Selectable(preset.label.c_str(), selected)) {
@@ -581,7 +588,12 @@ void DrawWorking(AppState& state, bool wide) {
     const Palette& p = state.palette;
     ImGui::PushFont(state.fonts.heading);
     ImGui::SetNextItemOpen(state.show_working);
+    const ImVec2 padding = ImGui::GetStyle().FramePadding; // at least 44 px tall on a touch-sized layout
+    const bool touch_sized = ImGui::GetIO().DisplaySize.x < 600;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(padding.x, touch_sized ? (46.0f - ImGui::GetFontSize()) * 0.5f : padding.y));
     state.show_working = ImGui::CollapsingHeader("Show the working");
+    ImGui::PopStyleVar();
     ImGui::PopFont();
     RecordWidgetRect(state, "show_working");
     if (!state.show_working) return;

@@ -226,7 +226,8 @@ describe('phones', () => {
     const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(scrollWidth <= 360, `the page is ${scrollWidth} px wide`);
     const keys = Object.keys((await api.scenario(page)).assumptions);
-    const names = [...keys, ...keys.map((k) => `value_${k}`), 'copy_link', 'share', 'download_csv', 'download_png', 'copy_embed'];
+    const names = [...keys, ...keys.map((k) => `value_${k}`), 'preset', 'show_working',
+      'copy_link', 'share', 'download_csv', 'download_png', 'copy_embed'];
     const measured = {};
     for (const name of names) {
       const r = await api.widgetRect(page, name);
@@ -236,7 +237,7 @@ describe('phones', () => {
       assert.ok(measured[key], `no slider rect for ${key}`);
       assert.ok(measured[`value_${key}`], `no value rect for ${key}`);
     }
-    for (const name of ['copy_link', 'download_csv', 'download_png', 'copy_embed'])
+    for (const name of ['preset', 'show_working', 'copy_link', 'download_csv', 'download_png', 'copy_embed'])
       assert.ok(measured[name], `no rect for the ${name} button`);
     const small = Object.entries(measured).filter(([, r]) => r.height < 44);
     assert.deepEqual(small, [], `touch targets under 44 px: ${JSON.stringify(small)}`);
