@@ -217,6 +217,18 @@
     g.fillRect(60 + card.today * scale, y, card.developing * scale, 22);
     g.fillStyle = '#d66c12';
     g.fillRect(60, y + 34, Math.max(2, card.needed * scale), 22);
+    // Each bar says what it is: after its end where there is room, else inside it in white.
+    g.font = '600 15px ' + font;
+    var barLabel = function (text, end, solidEnd, top) {
+      var width = g.measureText(text).width;
+      var outside = end + 8 + width <= 680;
+      g.fillStyle = outside ? '#1d1d1f' : '#ffffff';
+      g.fillText(text, outside ? end + 8 : Math.max(64, solidEnd - 8 - width), top + 16);
+    };
+    barLabel('Today: ' + card.today.toLocaleString('en-GB') +
+      (card.developing > 0 ? ' (+' + card.developing.toLocaleString('en-GB') + ' in development)' : ''),
+      60 + (card.today + card.developing) * scale, 60 + card.today * scale, y);
+    barLabel('Needed: ' + card.number, 60 + card.needed * scale, 60 + card.needed * scale, y + 34);
     // The assumptions.
     g.font = '600 20px ' + font;
     g.fillStyle = '#1d1d1f';
