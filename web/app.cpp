@@ -243,6 +243,16 @@ void RecordWidgetRect(AppState& state, const std::string& key) {
     }
 }
 
+// The value as the sliders show it: "15%", "595,948 babies/year", "2 years", "1.5×".
+std::string ValueText(const AssumptionSpec& spec, double value) {
+    int decimals = spec.whole_number ? 0 : spec.decimals;
+    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
+    std::string text = teams::FormatNumber(value, decimals);
+    if (spec.is_percent) return text + "%";
+    if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
+    return text + " " + spec.unit;
+}
+
 namespace {
 
 std::string Whole(double value) {
@@ -254,15 +264,6 @@ double AboutValue(double value) {
     if (!(value > 0)) return 0;
     const double power = std::pow(10.0, std::floor(std::log10(value)) - 1);
     return std::round(value / power) * power;
-}
-
-std::string ValueText(const AssumptionSpec& spec, double value) {
-    int decimals = spec.whole_number ? 0 : spec.decimals;
-    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
-    std::string text = teams::FormatNumber(value, decimals);
-    if (spec.is_percent) return text + "%";
-    if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
-    return text + " " + spec.unit;
 }
 
 // Snaps a value from a slider or a - / + button onto the table's step grid, with no binary-fraction
@@ -540,17 +541,21 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::PopStyleVar();
 
     // Source, and a reset to the preset's value when it differs.
+    // On a touch-sized layout Reset is a 44 px target. Its row grows when it appears; only what lies
+    // below the slider being dragged moves, never the slider under the finger.
     ImGui::PushFont(state.fonts.small);
     const bool changed = state.scenario.assumptions[spec.id] != preset_value;
     const char* reset = "Reset";
-    const float reset_w = changed ? ImGui::CalcTextSize(reset).x + ImGui::GetStyle().FramePadding.x * 2 : 0;
+    const float reset_pad = ImGui::GetStyle().FramePadding.x * (touch_sized ? 3.0f : 2.0f);
+    const float reset_w = changed ? ImGui::CalcTextSize(reset).x + reset_pad * 2 : 0;
     ImGui::PushTextWrapPos(start_x + width - reset_w - 8);
     WrappedText(p.text_dim, "Source: " + teams::SourceFor(state.scenario, spec.id));
     ImGui::PopTextWrapPos();
     if (changed) {
         ImGui::SameLine();
         ImGui::SetCursorPosX(start_x + width - reset_w);
-        if (ImGui::SmallButton(reset)) SetValue(state, spec.id, preset_value);
+        const bool pressed = touch_sized ? ImGui::Button(reset, ImVec2(reset_w, 44.0f)) : ImGui::SmallButton(reset);
+        if (pressed) SetValue(state, spec.id, preset_value);
         RecordWidgetRect(state, std::string("reset_") + spec.key);
     }
     ImGui::PopFont();

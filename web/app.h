@@ -85,6 +85,9 @@ std::string CurrentQuery(const AppState& state);
 // Recomputes the results after the scenario changed.
 void Recalculate(AppState& state);
 
+// The value as the sliders show it: "15%", "595,948 babies/year", "2 years".
+std::string ValueText(const teams::AssumptionSpec& spec, double value);
+
 // Rasterises the fonts at size x pixel ratio so text stays crisp; the renderer must then re-upload
 // the font texture.
 void LoadFonts(AppState& state, float pixel_ratio);

@@ -21,16 +21,6 @@ std::string Dump(const nlohmann::ordered_json& json) {
     return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-// The value as the sliders show it: "15%", "595,948 babies/year", "2 years".
-std::string ShownValue(const AssumptionSpec& spec, double value) {
-    int decimals = spec.whole_number ? 0 : spec.decimals;
-    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
-    std::string text = teams::FormatNumber(value, decimals);
-    if (spec.is_percent) return text + "%";
-    if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
-    return text + " " + spec.unit;
-}
-
 // What people type, made plain: no spaces, no trailing %, thousands separators dropped when they
 // group digits in threes (26,832); "1,5" or "12,34" keeps its comma and is refused.
 std::string PlainNumberText(const std::string& typed) {
@@ -112,7 +102,7 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
     if (!teams::ParseNumber(PlainNumberText(typed), &value) || !std::isfinite(value)) {
         problems.push_back({spec->key, std::string(spec->label) + " (" + spec->key + "): \"" + typed.substr(0, 40) +
                                            "\" is not a number; enter a value in " + teams::RangeText(*spec) +
-                                           ". Kept " + ShownValue(*spec, state.scenario.assumptions[spec->id]) + "."});
+                                           ". Kept " + ValueText(*spec, state.scenario.assumptions[spec->id]) + "."});
     } else {
         const double before = state.scenario.assumptions[spec->id];
         teams::ApplyValue(state.scenario.assumptions, spec->id, value, &problems);
@@ -130,7 +120,7 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
         answer["ok"] = problems.empty();
     }
     answer["value"] = state.scenario.assumptions[spec->id];
-    answer["text"] = ShownValue(*spec, state.scenario.assumptions[spec->id]);
+    answer["text"] = ValueText(*spec, state.scenario.assumptions[spec->id]);
     for (const teams::Problem& problem : problems)
         answer["problems"].push_back(problem.message);
     state.notices = problems;

@@ -221,13 +221,14 @@ describe('phones', () => {
   });
 
   test('360x640: no horizontal scrolling, and every button, slider and value is at least 44 px tall', async () => {
-    const session = await openPhone(SMALL_PHONE);
+    // Two values away from the preset, so that their Reset buttons show and are measured too.
+    const session = await openPhone(SMALL_PHONE, '?prevalence=10&caseload=200');
     const { page } = session;
     const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(scrollWidth <= 360, `the page is ${scrollWidth} px wide`);
     const keys = Object.keys((await api.scenario(page)).assumptions);
     const names = [...keys, ...keys.map((k) => `value_${k}`), 'preset', 'show_working',
-      'copy_link', 'share', 'download_csv', 'download_png', 'copy_embed'];
+      'copy_link', 'share', 'download_csv', 'download_png', 'copy_embed', 'reset_prevalence', 'reset_caseload'];
     const measured = {};
     for (const name of names) {
       const r = await api.widgetRect(page, name);
@@ -237,7 +238,8 @@ describe('phones', () => {
       assert.ok(measured[key], `no slider rect for ${key}`);
       assert.ok(measured[`value_${key}`], `no value rect for ${key}`);
     }
-    for (const name of ['preset', 'show_working', 'copy_link', 'download_csv', 'download_png', 'copy_embed'])
+    for (const name of ['preset', 'show_working', 'copy_link', 'download_csv', 'download_png', 'copy_embed',
+      'reset_prevalence', 'reset_caseload'])
       assert.ok(measured[name], `no rect for the ${name} button`);
     const small = Object.entries(measured).filter(([, r]) => r.height < 44);
     assert.deepEqual(small, [], `touch targets under 44 px: ${JSON.stringify(small)}`);
