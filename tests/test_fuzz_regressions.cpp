@@ -2,19 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "test_files.h"
 
 #include "../tests/fuzz/fuzz_checks.h"
 
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 int ReplayDirectory(const char* dir, void (*check)(std::string_view)) {
     int count = 0;

@@ -2,8 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "test_files.h"
 
 #include "presets.h"
 #include "scenario.h"
@@ -11,13 +11,6 @@
 using namespace teams;
 
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 bool Names(const std::vector<Problem>& problems, const std::string& field) {
     for (const Problem& problem : problems)
