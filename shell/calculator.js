@@ -97,6 +97,9 @@
 
   // [SECTION] Sharing and keeping: copy link, share, CSV, picture, embed code
   function note(text) {
+    // Said to screen readers too: the canvas note alone is silent.
+    var status = document.getElementById('action-status');
+    if (status) status.textContent = text;
     try {
       if (instance) instance.ccall('teams_set_note', null, ['string'], [text]);
     } catch (e) {

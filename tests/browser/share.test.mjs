@@ -79,6 +79,8 @@ describe('share buttons', () => {
     await sleep(300);
     const after = await strip(page, await api.widgetRect(page, 'copy_link'));
     assert.ok(!before.equals(after), 'nothing visible changed after copying');
+    // ... and the same words for screen readers, in a status region.
+    assert.equal(await page.evaluate(() => document.querySelector('#action-status[role="status"]').textContent), 'Link copied.');
     await page.screenshot({ path: path.join(outputDir(), 'share-copied.png') });
 
     const other = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP, query: link.slice(fixture.server.origin.length + 1) });
