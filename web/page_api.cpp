@@ -17,12 +17,6 @@
 namespace {
 
 AppState* g_app = nullptr;
-std::string g_answer; // the last string handed to JavaScript (copied out by ccall at once)
-
-const char* Answer(std::string text) {
-    g_answer = std::move(text);
-    return g_answer.c_str();
-}
 
 std::string ProblemsJson(bool ok, bool changed, const std::vector<teams::Problem>& problems) {
     nlohmann::ordered_json answer;
@@ -47,18 +41,18 @@ void PageApiAttach(AppState* state) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* teams_get_scenario() {
-    return Answer(g_app ? teams::ScenarioToJson(g_app->scenario, -1) : "null");
+    return PageAnswer(g_app ? teams::ScenarioToJson(g_app->scenario, -1) : "null");
 }
 
 EMSCRIPTEN_KEEPALIVE const char* teams_get_results() {
-    return Answer(g_app ? teams::ResultsToJson(g_app->results, -1) : "null");
+    return PageAnswer(g_app ? teams::ResultsToJson(g_app->results, -1) : "null");
 }
 
 // Applies every valid part of a scenario JSON document. Answers {"ok", "changed", "problems"}: ok when
 // all of it was applied as given, changed when the calculator's scenario is now different (valid
 // parts of a partly bad document are applied), problems [{field, message}] for everything else.
 EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
-    if (!g_app || !json) return Answer(ProblemsJson(false, false, {{"", "The calculator is not ready."}}));
+    if (!g_app || !json) return PageAnswer(ProblemsJson(false, false, {{"", "The calculator is not ready."}}));
     const teams::LoadResult loaded = teams::ScenarioFromJson(json, g_app->scenario);
     const bool changed = loaded.ok && !SameScenario(loaded.scenario, g_app->scenario);
     if (changed) {
@@ -68,16 +62,16 @@ EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
         g_app->publish_now = true;
     }
     teams_request_frame();
-    return Answer(ProblemsJson(loaded.ok && loaded.problems.empty(), changed, loaded.problems));
+    return PageAnswer(ProblemsJson(loaded.ok && loaded.problems.empty(), changed, loaded.problems));
 }
 
 // [x, y, width, height] in CSS pixels from the content's top-left, or null for an unknown key.
 EMSCRIPTEN_KEEPALIVE const char* teams_widget_rect(const char* key) {
-    if (!g_app || !key) return Answer("null");
+    if (!g_app || !key) return PageAnswer("null");
     const auto found = g_app->widget_rects.find(key);
-    if (found == g_app->widget_rects.end()) return Answer("null");
+    if (found == g_app->widget_rects.end()) return PageAnswer("null");
     const ContentRect& r = found->second;
-    return Answer(nlohmann::ordered_json::array({r.x, r.y, r.width, r.height}).dump());
+    return PageAnswer(nlohmann::ordered_json::array({r.x, r.y, r.width, r.height}).dump());
 }
 
 // The page reports how a sharing action went ("Link copied."); shown beside the buttons.
@@ -101,5 +95,11 @@ EMSCRIPTEN_KEEPALIVE double teams_heap_used_bytes() {
 }
 
 } // extern "C"
+
+const char* PageAnswer(std::string text) {
+    static std::string answer; // the last string handed to JavaScript
+    answer = std::move(text);
+    return answer.c_str();
+}
 
 #endif // __EMSCRIPTEN__

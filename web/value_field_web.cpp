@@ -1,6 +1,7 @@
 // The page's side of typing an exact value (see value_field.h): the C functions shell/value_field.js
 // calls. Browser glue like platform_web.cpp and page_api.cpp: none of them throws or aborts.
 #include "value_field.h"
+#include "page_api.h"
 
 #ifdef __EMSCRIPTEN__
 
@@ -21,12 +22,6 @@ EM_JS(void, JsValueFieldAttach, (), {
 namespace {
 
 AppState* g_app = nullptr;
-std::string g_answer; // the last string handed to JavaScript (copied out by ccall at once)
-
-const char* Answer(std::string text) {
-    g_answer = std::move(text);
-    return g_answer.c_str();
-}
 
 } // namespace
 
@@ -42,14 +37,14 @@ EMSCRIPTEN_KEEPALIVE const char* teams_value_target_at(double x, double y) {
     if (!g_app) return "";
     for (const auto& [name, r] : g_app->widget_rects) {
         if (name.rfind("value_", 0) != 0) continue;
-        if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return Answer(name.substr(6));
+        if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return PageAnswer(name.substr(6));
     }
     return "";
 }
 
 EMSCRIPTEN_KEEPALIVE const char* teams_value_field(const char* key) {
     if (!g_app || !key) return "null";
-    return Answer(ValueFieldJson(*g_app, key));
+    return PageAnswer(ValueFieldJson(*g_app, key));
 }
 
 // A value typed into the field; the visible notice follows at once.
@@ -58,7 +53,7 @@ EMSCRIPTEN_KEEPALIVE const char* teams_apply_typed_value(const char* key, const 
     std::string answer = ApplyTypedValue(*g_app, key, text);
     PlatformSetNotice(NoticeJson(*g_app));
     teams_request_frame();
-    return Answer(std::move(answer));
+    return PageAnswer(std::move(answer));
 }
 
 } // extern "C"
