@@ -33,21 +33,8 @@
     panel.className = 'copy-panel';
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', 'Copy by hand');
-    var s = panel.style;
-    s.position = 'absolute';
-    s.zIndex = '7';
-    s.left = left + 'px';
-    s.right = '8px';
-    s.maxWidth = '560px';
-    s.top = Math.max(0, top) + 'px';
-    s.boxSizing = 'border-box';
-    s.padding = '10px 12px';
-    s.background = 'var(--bg)';
-    s.color = 'var(--text)';
-    s.border = '1px solid var(--dim)';
-    s.borderRadius = '8px';
-    s.boxShadow = '0 4px 16px rgba(0, 0, 0, 0.25)';
-    s.font = '15px/1.4 system-ui, sans-serif';
+    panel.style.left = left + 'px'; // the rest is .copy-panel in style.css
+    panel.style.top = Math.max(0, top) + 'px';
     var label = document.createElement('p');
     label.textContent = 'Copying was blocked here. Select the text and copy it:';
     label.style.margin = '0 0 6px';

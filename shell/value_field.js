@@ -54,19 +54,7 @@
     note.className = 'value-note';
     note.setAttribute('role', 'alert');
     note.textContent = text;
-    var s = note.style;
-    s.position = 'absolute';
-    s.zIndex = '5';
-    s.margin = '0';
-    s.left = '8px';
-    s.right = '8px';
-    s.top = (r.y + r.height + 4) + 'px';
-    s.padding = '8px 12px';
-    s.background = 'var(--notice-bg)';
-    s.color = 'var(--text)';
-    s.borderLeft = '4px solid var(--notice-border)';
-    s.font = '14px/1.4 system-ui, sans-serif';
-    s.overflowWrap = 'anywhere';
+    note.style.top = (r.y + r.height + 4) + 'px'; // the rest is .value-note in style.css
     container.appendChild(note);
     var shown = note;
     setTimeout(function () {
@@ -120,21 +108,11 @@
     input.value = shown;
     var width = Math.max(150, Math.min(r.width, 220));
     var height = Math.max(44, r.height);
-    var s = input.style;
-    s.position = 'absolute';
-    s.zIndex = '6';
-    s.boxSizing = 'border-box';
+    var s = input.style; // where it goes; how it looks is .value-field in style.css
     s.left = Math.max(0, r.x + r.width - width) + 'px';
     s.top = (r.y + (r.height - height) / 2) + 'px';
     s.width = width + 'px';
     s.height = height + 'px';
-    s.font = '16px system-ui, sans-serif'; // 16 px or more: phones do not zoom into the field
-    s.textAlign = 'right';
-    s.padding = '0 10px';
-    s.border = '2px solid var(--accent)';
-    s.borderRadius = '6px';
-    s.background = 'var(--bg)';
-    s.color = 'var(--text)';
     field = { input: input, key: key, shown: shown, label: info.label, rect: r };
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' || e.key === 'Escape') {
