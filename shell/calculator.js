@@ -401,14 +401,16 @@
     contentHeight: function () {
       return contentHeight;
     },
-    // heapBytes: the WebAssembly memory's size; heapUsedBytes: the part the allocator has handed out.
+    // heapBytes: the WebAssembly memory's size; heapUsedBytes: the part the allocator has handed out;
+    // fontGlyphs: glyphs rasterised, more once a name needs accented letters.
     stats: function () {
-      if (!instance) return { framesDrawn: 0, lastFrameMs: 0, heapBytes: 0, heapUsedBytes: 0 };
+      if (!instance) return { framesDrawn: 0, lastFrameMs: 0, heapBytes: 0, heapUsedBytes: 0, fontGlyphs: 0 };
       return {
         framesDrawn: instance._teams_frames_drawn(),
         lastFrameMs: instance._teams_last_frame_ms(),
         heapBytes: instance.HEAPU8 ? instance.HEAPU8.length : 0,
-        heapUsedBytes: instance._teams_heap_used_bytes()
+        heapUsedBytes: instance._teams_heap_used_bytes(),
+        fontGlyphs: instance._teams_font_glyphs()
       };
     }
   };

@@ -101,13 +101,20 @@ void Recalculate(AppState& state) {
 
 namespace {
 
-const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x2013, 0x2014, 0x2018,
-                               0x201A, 0x201C, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2190, 0x2193,
-                               0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0x25A1, 0x25A1, 0};
+// Everything the calculator's own text uses: ASCII, the symbols of its sentences and the box below.
+const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x00F7, 0x00F7, 0x2013, 0x2014, 0x2018,
+                               0x2019, 0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x2212, 0x2212,
+                               0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0x25A1, 0x25A1, 0};
 const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2019,
                                   0x2019, 0x2212, 0x2212, 0x2248, 0x2248, 0};
-// Letters an area's name may need that the small SemiBold subset lacks: taken from Regular.
-const ImWchar kHeadingExtraRanges[] = {0x00A0, 0x00D6, 0x00D8, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x25A1, 0x25A1, 0};
+// Letters and signs a name from a link, a file or the page's API may need beyond those: Latin-1
+// (French, Irish, Scottish Gaelic), Welsh's circumflexed w and y, quotes, the euro, arrows.
+// Rasterised only once such a name is on screen.
+const ImWchar kNameRanges[] = {0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x201A, 0x201A,
+                               0x201E, 0x201E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+// The headings' SemiBold subset has no such letters: they come from Regular, merged in.
+const ImWchar kHeadingNameRanges[] = {0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x25A1, 0x25A1, 0};
+const ImWchar kHeadingBoxRange[] = {0x25A1, 0x25A1, 0};
 // Drawn for characters the fonts lack (emoji, other scripts): a box reads as "cannot show", a '?'
 // as part of the name.
 constexpr ImWchar kMissingGlyph = 0x25A1;
@@ -149,16 +156,38 @@ ImVec4 Vec(ImU32 c) {
 void LoadFonts(AppState& state, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    const bool names = state.fonts.name_letters;
     state.fonts.body = AddFont(kFontRegular, kFontRegularSize, 16.0f, pixel_ratio, kTextRanges);
+    if (names) AddFont(kFontRegular, kFontRegularSize, 16.0f, pixel_ratio, kNameRanges, true);
     state.fonts.small = AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kTextRanges);
+    if (names) AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kNameRanges, true);
     state.fonts.heading = AddFont(kFontSemiBold, kFontSemiBoldSize, 20.0f, pixel_ratio, kHeadingRanges);
-    AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, kHeadingExtraRanges, true);
+    AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, names ? kHeadingNameRanges : kHeadingBoxRange, true);
     state.fonts.big = AddFont(kFontSemiBold, kFontSemiBoldSize, 60.0f, pixel_ratio, kDigitRanges);
     io.Fonts->Build();
-    for (ImFont* font : io.Fonts->Fonts) UseBoxForMissingGlyphs(font);
+    state.fonts.glyphs = 0;
+    for (ImFont* font : io.Fonts->Fonts) {
+        UseBoxForMissingGlyphs(font);
+        state.fonts.glyphs += font->Glyphs.Size;
+    }
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = state.fonts.body;
     state.fonts.pixel_ratio = pixel_ratio;
+}
+
+bool NeedsNameLetters(const AppState& state) {
+    if (state.fonts.name_letters) return false;
+    for (const std::string* text : {&state.scenario.area, &state.scenario.name, &state.action_note}) {
+        const char* p = text->c_str();
+        const char* end = p + text->size();
+        while (p < end) {
+            unsigned int c = 0;
+            p += ImTextCharFromUtf8(&c, p, end);
+            for (const ImWchar* range = kNameRanges; range[0]; range += 2)
+                if (c >= range[0] && c <= range[1]) return true;
+        }
+    }
+    return false;
 }
 
 void ApplyTheme(AppState& state, bool dark) {

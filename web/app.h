@@ -27,6 +27,8 @@ struct AppFonts {
     ImFont* heading = nullptr; // 20 px Inter SemiBold: headings and the headline's words
     ImFont* big = nullptr;     // 60 px Inter SemiBold, digits only: the headline's number
     float pixel_ratio = 0;     // the device pixel ratio the atlas was rasterised for
+    bool name_letters = false; // the atlas also holds the letters of kNameRanges (see NeedsNameLetters)
+    int glyphs = 0;            // glyphs in the atlas, all fonts
 };
 
 // Colours of one theme, shared by the widgets and the charts.
@@ -89,8 +91,14 @@ void Recalculate(AppState& state);
 std::string ValueText(const teams::AssumptionSpec& spec, double value);
 
 // Rasterises the fonts at size x pixel ratio so text stays crisp; the renderer must then re-upload
-// the font texture.
+// the font texture. The calculator's own text needs ASCII and a few symbols; the accented and other
+// letters a place's name may have (Ynys Môn, Dún Laoghaire) are added when state.fonts.name_letters
+// is set, as every glyph costs start-up time.
 void LoadFonts(AppState& state, float pixel_ratio);
+
+// True when text the visitor supplied (the area's and scenario's names, a page note) has a letter
+// that the atlas does not hold yet and LoadFonts would add with name_letters set.
+bool NeedsNameLetters(const AppState& state);
 void ApplyTheme(AppState& state, bool dark);
 
 // One frame of the calculator's screen, in a single window that covers the canvas.

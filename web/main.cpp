@@ -103,7 +103,9 @@ bool Frame() {
 
     // Gather input: size, pixel ratio, scroll and theme (mouse, touch and keys are already queued).
     const PlatformFrameInfo info = PlatformBeginFrame();
-    if (info.pixel_ratio_changed) {
+    const bool new_letters = NeedsNameLetters(s);
+    if (info.pixel_ratio_changed || new_letters) {
+        if (new_letters) s.fonts.name_letters = true; // kept from then on: names come and go
         LoadFonts(s, info.pixel_ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -136,7 +138,7 @@ bool Frame() {
         PlatformSignalFirstFrame();
     }
     return PlatformSecondsSinceInput() < kSettleSeconds || g_publish.query_dirty || g_publish.mirror_dirty ||
-           g_publish.layout_frames < 2 || !g_publish.first_frame_signalled;
+           g_publish.layout_frames < 2 || !g_publish.first_frame_signalled || NeedsNameLetters(s);
 }
 
 } // namespace

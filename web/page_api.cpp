@@ -94,6 +94,11 @@ EMSCRIPTEN_KEEPALIVE double teams_heap_used_bytes() {
     return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
 }
 
+// Glyphs in the font atlas, all fonts: grows once a name needs letters beyond the calculator's own.
+EMSCRIPTEN_KEEPALIVE int teams_font_glyphs() {
+    return g_app ? g_app->fonts.glyphs : 0;
+}
+
 } // extern "C"
 
 const char* PageAnswer(std::string text) {

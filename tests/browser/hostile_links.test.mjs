@@ -131,4 +131,39 @@ describe('hostile links', () => {
     assertCleanSession(session);
     assertCleanSession(again);
   });
+  // The atlas starts with the calculator's own characters; a name's accented letters are added when
+  // such a name appears, and drawn as letters, not as the box for characters the fonts lack.
+  test('accented letters in a name are added to the fonts when the name appears', async () => {
+    const stats = (page) => page.evaluate(() => window.teamsCalculator.stats());
+    const plain = await open('');
+    const base = (await stats(plain.page)).fontGlyphs;
+    assert.ok(base > 95, `glyphs at load: ${base}`);
+
+    // Letters no font has (Latin Extended-A's Ā, emoji) do not grow the atlas: they draw as the box.
+    const emoji = await open(`?area=${enc('M\u0100n 😀')}`);
+    assert.equal((await stats(emoji.page)).fontGlyphs, base);
+
+    const welsh = await open(`?area=${enc('Ynys Môn')}`);
+    const withNames = (await stats(welsh.page)).fontGlyphs;
+    assert.ok(withNames > base + 96, `glyphs with "Ynys Môn": ${withNames}, without: ${base}`);
+
+    // Through the page's API too, on a page that started without them.
+    assert.equal((await api.setScenario(plain.page, { area: 'Dún Laoghaire' })).ok, true);
+    await pollUntil(() => stats(plain.page), (s) => s.fontGlyphs === withNames);
+    assert.equal((await stats(plain.page)).fontGlyphs, withNames);
+
+    // Drawn as the letter: "Môn" must look different from "M□n" (the box itself), while "MĀn", which
+    // no font has, looks the same as "M□n".
+    const canvasShot = async (page, area) => {
+      await api.setScenario(page, { area });
+      await waitUntilIdle(page, { quietMs: 400, timeoutMs: 8000 });
+      return page.locator('canvas').first().screenshot();
+    };
+    const box = await canvasShot(welsh.page, 'M\u25A1n');
+    assert.ok(!box.equals(await canvasShot(welsh.page, 'Môn')), '"Môn" is drawn like "M\u25A1n"');
+    assert.ok(box.equals(await canvasShot(welsh.page, 'M\u0100n')), '"M\u0100n" is not drawn like "M\u25A1n"');
+
+    assert.deepEqual(await healthProblems(welsh.page, ranges), []);
+    for (const session of [plain, emoji, welsh]) assertCleanSession(session);
+  });
 });
