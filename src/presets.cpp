@@ -1,49 +1,32 @@
-// Presets: the scenarios in assets/presets.json, compiled into the binary (presets_data.cpp.in).
+// Presets: the scenarios in assets/presets.json, compiled into the binary as constants
+// (cmake/presets_to_cpp.cmake writes them at configure time, so nothing is parsed at start-up).
 // Plain C++ only: no ImGui, GLFW or Emscripten here.
 #include "presets.h"
 
-#include <nlohmann/json.hpp>
-
-extern const char kPresetsJson[];
+#include "presets_data.h"
 
 namespace teams {
 
 namespace {
 
-std::string Text(const nlohmann::json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// The file ships with the binary and is checked by the tests; anything malformed in it is skipped
-// rather than trusted.
-std::vector<Preset> ParsePresets() {
+// Records with a key that is not an assumption are skipped (the tests check there are none).
+std::vector<Preset> BuildPresets() {
     std::vector<Preset> presets;
-    const nlohmann::json doc = nlohmann::json::parse(kPresetsJson, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return presets;
-    const auto list = doc.find("presets");
-    if (list == doc.end() || !list->is_array()) return presets;
-    for (const nlohmann::json& item : *list) {
-        if (!item.is_object()) continue;
+    presets.reserve(kPresetRecordCount);
+    for (std::size_t i = 0; i < kPresetRecordCount; ++i) {
+        const PresetRecord& record = kPresetRecords[i];
         Preset preset;
-        preset.id = Text(item, "id");
-        preset.label = Text(item, "label");
-        preset.area = Text(item, "area");
-        preset.note = Text(item, "note");
+        preset.id = record.id;
+        preset.label = record.label;
+        preset.area = record.area;
+        preset.note = record.note;
         preset.assumptions = Assumptions::Defaults();
-        if (const auto values = item.find("assumptions"); values != item.end() && values->is_object()) {
-            for (const auto& [key, value] : values->items()) {
-                const AssumptionSpec* spec = FindSpec(key);
-                if (spec && value.is_number()) ApplyValue(preset.assumptions, spec->id, value.get<double>(), nullptr);
-            }
-        }
-        if (const auto sources = item.find("sources"); sources != item.end() && sources->is_object()) {
-            for (const auto& [key, value] : sources->items()) {
-                const AssumptionSpec* spec = FindSpec(key);
-                if (spec && value.is_object())
-                    preset.sources.push_back({spec->id, Text(value, "source"), Text(value, "confidence")});
-            }
-        }
+        for (std::size_t v = 0; v < record.value_count; ++v)
+            if (const AssumptionSpec* spec = FindSpec(record.values[v].key))
+                ApplyValue(preset.assumptions, spec->id, record.values[v].value, nullptr);
+        for (std::size_t v = 0; v < record.source_count; ++v)
+            if (const AssumptionSpec* spec = FindSpec(record.sources[v].key))
+                preset.sources.push_back({spec->id, record.sources[v].source, record.sources[v].confidence});
         if (!preset.id.empty()) presets.push_back(std::move(preset));
     }
     return presets;
@@ -52,7 +35,7 @@ std::vector<Preset> ParsePresets() {
 } // namespace
 
 const std::vector<Preset>& Presets() {
-    static const std::vector<Preset> presets = ParsePresets();
+    static const std::vector<Preset> presets = BuildPresets();
     return presets;
 }
 

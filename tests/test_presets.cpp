@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "presets.h"
+#include "presets_data.h"
 
 using namespace teams;
 using doctest::Approx;
@@ -32,6 +33,27 @@ TEST_SUITE("presets") {
                     sourced |= source.key == spec.id && !source.source.empty() && !source.confidence.empty();
                 CAPTURE(spec.key);
                 CHECK(sourced);
+            }
+        }
+    }
+
+    TEST_CASE("every value in presets.json names an assumption and is used as written") {
+        REQUIRE(kPresetRecordCount == Presets().size());
+        for (std::size_t i = 0; i < kPresetRecordCount; ++i) {
+            const PresetRecord& record = kPresetRecords[i];
+            CAPTURE(record.id);
+            const Preset* preset = FindPreset(record.id);
+            REQUIRE(preset != nullptr);
+            CHECK(preset->label == record.label);
+            for (std::size_t v = 0; v < record.value_count; ++v) {
+                CAPTURE(record.values[v].key);
+                const AssumptionSpec* spec = FindSpec(record.values[v].key);
+                REQUIRE(spec != nullptr);
+                CHECK(preset->assumptions[spec->id] == record.values[v].value); // not clamped
+            }
+            for (std::size_t v = 0; v < record.source_count; ++v) {
+                CAPTURE(record.sources[v].key);
+                CHECK(FindSpec(record.sources[v].key) != nullptr);
             }
         }
     }
