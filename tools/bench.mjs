@@ -4,7 +4,7 @@
 // fails on a timing; it exits non-zero only when it cannot measure (no site, no Chromium).
 //
 //   node tools/bench.mjs [SITE_DIR] [BARE_DIR] [--loads N] [--json FILE]
-//   defaults: build/wasm/site build/wasm/bare --loads 11
+//   defaults: build/wasm/site build/wasm/bare --loads 21
 //
 // What is measured, and how:
 //   first load      every file the page fetched from loading until 3 s after its first frame, as served
@@ -35,9 +35,9 @@ const { frameProbeScript } = await lib('frame_probe.mjs');
 // [SECTION] Arguments
 const args = process.argv.slice(2);
 const positional = [];
-const options = { loads: 11, json: null };
+const options = { loads: 21, json: null };
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--loads') options.loads = Math.max(1, Number(args[++i]) || 11);
+  if (args[i] === '--loads') options.loads = Math.max(1, Number(args[++i]) || 21);
   else if (args[i] === '--json') options.json = args[++i];
   else if (args[i] === '--help' || args[i] === '-h') {
     console.log('usage: node tools/bench.mjs [SITE_DIR] [BARE_DIR] [--loads N] [--json FILE]');
