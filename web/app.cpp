@@ -695,9 +695,13 @@ void DrawApp(AppState& state) {
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::SetNextWindowScroll(ImVec2(0, state.scroll_offset));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, wide ? 24.0f : 16.0f));
+    // No window background: the frame is cleared to the same colour. A blended quad over the whole
+    // canvas is the costliest thing in a frame where the GPU is slow to fill (software WebGL doubled
+    // its time per frame, and the delay before a dragged slider follows the pointer).
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Calculator", nullptr, flags);
     ImGui::PopStyleVar();
 
