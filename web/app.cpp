@@ -554,6 +554,14 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
                            ImGuiSliderFlags_NoInput | ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleVar();
     RecordWidgetRect(state, spec.key);
+    // Enter on a slider that has the keyboard's focus opens the number field, as a click on the value
+    // does, so an exact value can be typed without a pointer.
+    // Enter would also take hold of the slider (as Space does); the field has the keyboard instead.
+    if (ImGui::IsItemFocused() &&
+        (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
+        state.open_value_field = spec.key;
+        if (g.ActiveId == slider_id) ImGui::ClearActiveID();
+    }
     if (keyboard_active) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow))
             SetValue(state, spec.id, SnapToStep(spec, value - spec.step));

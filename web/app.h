@@ -74,6 +74,7 @@ struct AppState {
     bool can_share = false;  // the browser has navigator.share
     bool can_embed = false;  // the page can build an embed code (not on file://)
     std::string action_note; // "Link copied." until the next action
+    std::string open_value_field; // an assumption's key: open its number field after this frame
 
     // Statistics for the page's API.
     long long frames_drawn = 0;

@@ -129,6 +129,10 @@ bool Frame() {
 
     const double end = PlatformNowSeconds();
     RunPageAction(s);
+    if (!s.open_value_field.empty()) {
+        ValueFieldOpen(s.open_value_field);
+        s.open_value_field.clear();
+    }
     Publish(end);
     ++s.frames_drawn;
     s.last_frame_ms = (end - start) * 1000.0;

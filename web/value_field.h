@@ -24,3 +24,7 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
 
 // Lets the page's exported teams_value_* functions reach the one AppState (value_field_web.cpp).
 void ValueFieldAttach(AppState* state);
+
+// Opens the field over an assumption's value, for the keyboard: Enter on a slider that has focus
+// (state.open_value_field, set by DrawApp). The page moves the keyboard's focus into it.
+void ValueFieldOpen(const std::string& key);

@@ -17,6 +17,9 @@
 EM_JS(void, JsValueFieldAttach, (), {
     if (window.teamsValueField) window.teamsValueField.attach(Module);
 });
+EM_JS(void, JsValueFieldOpen, (const char* key), {
+    if (window.teamsValueField) window.teamsValueField.open(UTF8ToString(key));
+});
 // clang-format on
 
 namespace {
@@ -28,6 +31,10 @@ AppState* g_app = nullptr;
 void ValueFieldAttach(AppState* state) {
     g_app = state;
     JsValueFieldAttach();
+}
+
+void ValueFieldOpen(const std::string& key) {
+    JsValueFieldOpen(key.c_str());
 }
 
 extern "C" {
