@@ -14,6 +14,7 @@
 
 #include "charts.h"
 #include "presets.h"
+#include "text_wrap.h"
 #include "url_codec.h"
 #include "value_field.h"
 #include "working.h"
@@ -358,14 +359,6 @@ void ColouredText(ImU32 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-void WrappedText(ImU32 colour, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
-
 void Heading(const AppState& state, const char* text) {
     ImGui::PushFont(state.fonts.heading);
     ImGui::TextUnformatted(text);
@@ -373,6 +366,18 @@ void Heading(const AppState& state, const char* text) {
 }
 
 } // namespace
+
+void WrappedText(ImU32 colour, const std::string& text) {
+    // Inside the wrap position the caller pushed, or the column's end when there is none.
+    const float wrap_pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos < 0.0f ? 0.0f : wrap_pos);
+    const std::string lines = teams::WrapAtSpaces(text, width, [](std::string_view piece) {
+        return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
+    });
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
+    ImGui::PopStyleColor();
+}
 
 // [SECTION] Headline
 

@@ -105,6 +105,11 @@ void ApplyTheme(AppState& state, bool dark);
 // One frame of the calculator's screen, in a single window that covers the canvas.
 void DrawApp(AppState& state);
 
+// Text wrapped at spaces only, so numbers such as "59,595" and "5.0%" stay on one line (ImGui's own
+// wrapping also breaks after '.' and ','): to the wrap position the caller pushed, or to the column's
+// end when there is none.
+void WrappedText(ImU32 colour, const std::string& text);
+
 // Remembers the last item's rectangle under `key` for the page's widgetRect().
 void RecordWidgetRect(AppState& state, const std::string& key);
 

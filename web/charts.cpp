@@ -224,11 +224,9 @@ void DrawBabiesChart(const AppState& state, float width) {
         teams::FormatNumber(reached_pct, std::fabs(reached_pct - std::round(reached_pct)) < 0.05 ? 0 : 1);
     ImGui::PushFont(font);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-    ImGui::TextWrapped("Of every 100 babies aged 0\xE2\x80\x93"
-                       "2, %s are at risk and %s would be reached by a team each year.",
-                       risk_text.c_str(), reach_text.c_str());
-    ImGui::PopStyleColor();
+    WrappedText(p.text, "Of every 100 babies aged 0\xE2\x80\x93"
+                        "2, " +
+                            risk_text + " are at risk and " + reach_text + " would be reached by a team each year.");
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     // Key.
