@@ -7,9 +7,11 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <algorithm>
 
 #include "estimator.h"
 #include "scenario.h"
+#include "text_wrap.h"
 #include "url_codec.h"
 #include "working.h"
 
@@ -22,7 +24,39 @@ inline void Require(bool condition, const char* what) {
     }
 }
 
+// Code points, as a width: one unit each.
+inline float CodePoints(std::string_view text) {
+    return static_cast<float>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+inline std::string WithoutBreaks(std::string_view text) {
+    std::string kept;
+    for (const char c : text)
+        if (c != ' ' && c != '\n') kept += c;
+    return kept;
+}
+
+// A label as the page wraps it (WrapAtSpaces): it ends, keeps every character in order, and no line
+// is wider than the width.
+inline void CheckWrapped(const std::string& text) {
+    for (const float width : {0.0f, 1.0f, 7.0f, 40.0f}) {
+        const std::string wrapped = WrapAtSpaces(text, width, CodePoints);
+        Require(WithoutBreaks(wrapped) == WithoutBreaks(text), "wrapping keeps every character in order");
+        if (width < 7.0f) continue; // narrower than one malformed UTF-8 sequence can be
+        std::size_t start = 0;
+        while (start <= wrapped.size()) {
+            const std::size_t end = std::min(wrapped.find('\n', start), wrapped.size());
+            Require(CodePoints(std::string_view(wrapped).substr(start, end - start)) <= width, "each line fits");
+            start = end + 1;
+        }
+    }
+}
+
 inline void CheckScenarioAndResults(const Scenario& scenario) {
+    CheckWrapped(scenario.area);
+    CheckWrapped(scenario.name);
     Require(IsValid(scenario.assumptions), "every value within its range");
     const Results results = Estimate(scenario.assumptions);
     Require(std::isfinite(results.teams_needed) && results.teams_needed > 0, "teams needed finite and positive");
