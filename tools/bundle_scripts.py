@@ -6,9 +6,9 @@ Usage: bundle_scripts.py SITE_DIR
 Every separate script is one more request before the WebAssembly module can start: on a connection
 that fetches a few files at a time, seven small scripts put teams.wasm's download tens of
 milliseconds behind a page with one script. The scripts run in the same order as before, each its
-own function scope; the separate files stay in the site for pages that load them on their own (the
-embed example, the sandboxed-frame loader). Run after make_single_file.py, which reads the separate
-tags, and before stamp_service_worker.py, which lists page.js for the offline copy.
+own function scope. The separate files then leave the site: no page loads them, and the service
+worker would otherwise download them for nothing. Run after make_single_file.py, which reads the
+separate tags and files, and before stamp_service_worker.py, which lists page.js for the offline copy.
 """
 import pathlib
 import re
@@ -33,6 +33,8 @@ def main():
     first = TAG.search(html)
     html = html[: first.start()] + f'<script src="{BUNDLE}" defer></script>\n' + TAG.sub("", html[first.start():])
     index.write_text(html, encoding="utf-8")
+    for name in names:
+        (site / name).unlink()
     print(f"bundle_scripts: {len(names)} scripts in {BUNDLE}: {', '.join(names)}")
 
 

@@ -73,7 +73,7 @@ function ready() {
   setUp ??= (async () => {
     const site = siteDir();
     const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
-    for (const file of ['embed.js', 'embed_child.js', 'embed-example.html', 'sandbox_loader.js', 'teams.wasm.js']) {
+    for (const file of ['embed.js', 'embed-example.html', 'teams.wasm.js']) {
       assert.ok(fs.existsSync(path.join(site, file)), `${file} is missing from the site ${site}`);
     }
     // The page loads its scripts joined in page.js (tools/bundle_scripts.py), or one by one.
