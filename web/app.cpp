@@ -110,12 +110,11 @@ const ImWchar kHeadingRanges[] = {0x0020, 0x007E, 0x00D7, 0x00D7, 0x2013, 0x2014
                                   0x2019, 0x2212, 0x2212, 0x2248, 0x2248, 0};
 // Letters and signs a name from a link, a file or the page's API may need beyond those: Latin-1
 // (French, Irish, Scottish Gaelic), Welsh's circumflexed w and y, quotes, the euro, arrows.
-// Rasterised only once such a name is on screen.
+// Rasterised only once such a name is on screen. The headings' SemiBold subset has none of them (nor
+// the box): they come from Regular, merged in.
 const ImWchar kNameRanges[] = {0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x201A, 0x201A,
-                               0x201E, 0x201E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
-// The headings' SemiBold subset has no such letters: they come from Regular, merged in.
-const ImWchar kHeadingNameRanges[] = {0x00A0, 0x00FF, 0x0152, 0x0153, 0x0174, 0x0178, 0x25A1, 0x25A1, 0};
-const ImWchar kHeadingBoxRange[] = {0x25A1, 0x25A1, 0};
+                               0x201E, 0x201E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x25A1, 0x25A1, 0};
+const ImWchar kBoxRange[] = {0x25A1, 0x25A1, 0};
 // Drawn for characters the fonts lack (emoji, other scripts): a box reads as "cannot show", a '?'
 // as part of the name.
 constexpr ImWchar kMissingGlyph = 0x25A1;
@@ -163,7 +162,7 @@ void LoadFonts(AppState& state, float pixel_ratio) {
     state.fonts.small = AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kTextRanges);
     if (names) AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kNameRanges, true);
     state.fonts.heading = AddFont(kFontSemiBold, kFontSemiBoldSize, 20.0f, pixel_ratio, kHeadingRanges);
-    AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, names ? kHeadingNameRanges : kHeadingBoxRange, true);
+    AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, names ? kNameRanges : kBoxRange, true);
     state.fonts.big = AddFont(kFontSemiBold, kFontSemiBoldSize, 60.0f, pixel_ratio, kDigitRanges);
     io.Fonts->Build();
     state.fonts.glyphs = 0;
@@ -185,7 +184,7 @@ bool NeedsNameLetters(const AppState& state) {
             unsigned int c = 0;
             p += ImTextCharFromUtf8(&c, p, end);
             for (const ImWchar* range = kNameRanges; range[0]; range += 2)
-                if (c >= range[0] && c <= range[1]) return true;
+                if (c >= range[0] && c <= range[1] && c != kMissingGlyph) return true;
         }
     }
     return false;
@@ -560,8 +559,8 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::PopStyleVar();
     RecordWidgetRect(state, spec.key);
     // Enter on a slider that has the keyboard's focus opens the number field, as a click on the value
-    // does, so an exact value can be typed without a pointer.
-    // Enter would also take hold of the slider (as Space does); the field has the keyboard instead.
+    // does, so an exact value can be typed without a pointer. Enter also took hold of the slider (as
+    // Space does): let go, as the field has the keyboard.
     if (ImGui::IsItemFocused() &&
         (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
         state.open_value_field = spec.key;
