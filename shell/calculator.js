@@ -182,6 +182,26 @@
     return y + lineHeight;
   }
 
+  // The calculator's own typeface (the Inter subsets the module draws with) for the summary card,
+  // loaded the first time a card is made. Where it cannot load (offline, file://, a sandboxed frame)
+  // the card uses the system's fonts.
+  var CARD_FONT = 'Teams Inter';
+  var cardFonts = null;
+  function loadCardFonts() {
+    if (!cardFonts) {
+      cardFonts = Promise.resolve().then(function () {
+        if (typeof FontFace !== 'function' || !document.fonts) return false;
+        var faces = [new FontFace(CARD_FONT, 'url(inter-regular.ttf)', { weight: '400' }),
+                     new FontFace(CARD_FONT, 'url(inter-semibold.ttf)', { weight: '600' })];
+        return Promise.all(faces.map(function (face) { return face.load(); })).then(function (loaded) {
+          loaded.forEach(function (face) { document.fonts.add(face); });
+          return true;
+        });
+      }).catch(function () { return false; });
+    }
+    return cardFonts;
+  }
+
   // A 1200 x 630 summary card (the size social media previews use): headline, the gap as bars,
   // the assumptions and the sources.
   function drawCard(card) {
@@ -189,7 +209,7 @@
     c.width = 1200;
     c.height = 630;
     var g = c.getContext('2d');
-    var font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    var font = '"' + CARD_FONT + '", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
     g.fillStyle = '#fafaf7';
     g.fillRect(0, 0, 1200, 630);
     g.textBaseline = 'alphabetic';
@@ -197,7 +217,7 @@
     g.font = '600 32px ' + font;
     wrapText(g, card.headline, 60, 80, 620, 38);
     g.fillStyle = '#0b7a75';
-    g.font = '700 120px ' + font;
+    g.font = '600 120px ' + font;
     g.fillText(card.number, 56, 200);
     g.fillStyle = '#1d1d1f';
     g.font = '24px ' + font;
@@ -273,10 +293,13 @@
       } else if (action === 'download_csv') {
         download('teams-calculator.csv', new Blob(['\ufeff' + payload], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
       } else if (action === 'download_png') {
-        drawCard(JSON.parse(payload)).toBlob(function (blob) {
-          if (blob) download('teams-calculator.png', blob, 'Picture downloaded.');
-          else note('The picture could not be made here.');
-        }, 'image/png');
+        var card = JSON.parse(payload);
+        loadCardFonts().then(function () {
+          drawCard(card).toBlob(function (blob) {
+            if (blob) download('teams-calculator.png', blob, 'Picture downloaded.');
+            else note('The picture could not be made here.');
+          }, 'image/png');
+        }).catch(function () { note('The picture could not be made here.'); });
       }
     } catch (e) {
       note('That did not work in this browser.');

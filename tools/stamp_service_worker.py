@@ -5,8 +5,9 @@ new cache and no file is ever served from an older build's set.
 
     python3 tools/stamp_service_worker.py build/wasm/site
 
-Kept: index.html and every script, WebAssembly, style, manifest, icon and font file of the site.
-Not kept: sw.js itself; embed.js (it runs on host pages, never on the calculator's own); other HTML
+Kept: index.html and every script, WebAssembly, style, manifest and icon file of the site.
+Not kept: sw.js itself; embed.js (it runs on host pages, never on the calculator's own); the font
+files (only the summary picture loads them, when asked for; offline it uses the system's fonts); other HTML
 pages (the single-file copy, the embed example); the module as a script (teams.wasm.js: only
 sandboxed frames load it, and they cannot use a service worker); hidden files."""
 import hashlib
@@ -15,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-KEPT_SUFFIXES = {".js", ".wasm", ".css", ".webmanifest", ".png", ".svg", ".ico", ".json", ".ttf", ".woff2"}
+KEPT_SUFFIXES = {".js", ".wasm", ".css", ".webmanifest", ".png", ".svg", ".ico", ".json"}
 NOT_KEPT = {"sw.js", "embed.js"}  # embed.js runs on host pages, never on the calculator's own
 
 

@@ -198,6 +198,12 @@ describe('share buttons', () => {
     const colours = new Set();
     for (let i = 0; i + 3 <= png.pixels.length; i += png.channels * 97) colours.add(png.pixels.readUIntBE(i, 3));
     assert.ok(colours.size >= 8, `the card has only ${colours.size} colours: is it blank?`);
+    // Drawn in the calculator's typeface: both Inter subsets were fetched and are ready for canvas text.
+    for (const font of ['inter-regular.ttf', 'inter-semibold.ttf'])
+      assert.ok(session.requests.some((r) => r.url.endsWith('/' + font)), `${font} was not requested`);
+    const faces = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Teams Inter' && f.status === 'loaded').map((f) => f.weight));
+    assert.deepEqual(faces.sort(), ['400', '600']);
     assertCleanSession(session);
   });
 
