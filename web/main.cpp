@@ -169,6 +169,9 @@ int main() {
     // Setup the calculator: the scenario from the page's link, then fonts and theme
     LoadScenarioFromLink(g_state, PlatformGetQuery());
     PlatformSetNotice(NoticeJson(g_state));
+    // A link with values that could not be used as they were: from the first frame the address bar
+    // holds the values in use, so a copied link is a clean one (the notice says what changed).
+    g_publish.query_dirty = !g_state.notices.empty();
     g_state.can_share = PlatformCanShare();
     g_state.can_embed = PlatformCanEmbed();
     ApplyTheme(g_state, g_state.theme_override == 0 ? PlatformPrefersDarkTheme() : g_state.theme_override == 2);

@@ -111,6 +111,11 @@ describe('calculator page', () => {
     // The notice may quote what the link said ("NaN"), but no value of its own may be NaN.
     const unquoted = notice.replace(/"[^"]*"|“[^”]*”/g, '');
     assert.doesNotMatch(unquoted, /NaN|Infinity|undefined/, `notice: "${notice}"`);
+    // The address bar now holds the values in use, not the link's bad ones.
+    const url = new URL(await pollUntil(async () => page.url(), (u) => !/abc|NaN|100000/.test(u)));
+    assert.doesNotMatch(url.search, /abc|NaN|-5|100000/, `address: ${url}`);
+    assert.equal(Number(url.searchParams.get('births')), assumptions.births, `address: ${url}`);
+    assert.equal(Number(url.searchParams.get('caseload')), assumptions.caseload, `address: ${url}`);
     assertCleanSession(session);
   });
 
