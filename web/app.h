@@ -1,122 +1,12 @@
-// The calculator's screen: one state struct and DrawApp(), drawn with Dear ImGui.
-// Calls the estimator in src/; knows nothing of the browser (no Emscripten here).
+// The calculator's screen: DrawApp() and what the page's glue needs of it. Sections draw in their own
+// files (headline, assumption_panel, pictures, working_panel) over the one state (state.h).
+// Knows nothing of the browser (no Emscripten here).
 #pragma once
 
-#include "estimator.h"
-#include "scenario.h"
-
-#include "imgui.h"
-
-#include <map>
-#include <string>
-#include <utility>
-#include <vector>
-
-// A rectangle in CSS pixels from the top-left of the calculator's content (not of the canvas:
-// the page scrolls the content under the canvas).
-struct ContentRect {
-    float x = 0;
-    float y = 0;
-    float width = 0;
-    float height = 0;
-};
-
-struct AppFonts {
-    ImFont* body = nullptr;    // 16 px Inter Regular: labels, values, working
-    ImFont* small = nullptr;   // 13.5 px Inter Regular: sources and notes
-    ImFont* heading = nullptr; // 20 px Inter SemiBold: headings and the headline's words
-    ImFont* big = nullptr;     // 60 px Inter SemiBold, digits only: the headline's number
-    float pixel_ratio = 0;     // the device pixel ratio the atlas was rasterised for
-    bool name_letters = false; // the atlas also holds the letters of kNameRanges (see NeedsNameLetters)
-    int glyphs = 0;            // glyphs in the atlas, all fonts
-};
-
-// Colours of one theme, shared by the widgets and the charts.
-struct Palette {
-    ImU32 background, text, text_dim, accent, accent_soft, gap, gap_soft, risk, grid, panel;
-};
-
-// What a sharing button asks the page to do.
-enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, CopyEmbed };
-
-struct AppState {
-    // What the visitor is looking at.
-    teams::Scenario scenario;
-    teams::Results results;
-    std::vector<teams::Problem> notices; // problems with the page's link, shown until dismissed
-    // Link parameters that are not the estimator's (embed=1, theme=dark ...): kept in the address bar.
-    std::vector<std::pair<std::string, std::string>> other_params;
-
-    // Display options.
-    bool embed = false;                    // ?embed=1: compact layout without page chrome (issue 4)
-    std::vector<std::string> only_sliders; // ?sliders=prevalence,access: just these (empty: all)
-    int theme_override = 0;                // ?theme=: 0 follows the system, 1 light, 2 dark
-    bool dark = false;                     // the theme in use
-    bool show_working = true;              // "Show the working" is open
-    Palette palette{};
-    AppFonts fonts;
-
-    // Layout, in CSS pixels.
-    float scroll_offset = 0;                         // set by the glue each frame from the page's scroll position
-    float content_height = 0;                        // measured by DrawApp: the page makes room for this much
-    float scroll_request = -1;                       // DrawApp asks the page to scroll here (keyboard focus off screen)
-    ImGuiID last_focus_id = 0;                       // the item keyboard focus was on last frame
-    std::map<std::string, ContentRect> widget_rects; // assumption keys and named buttons
-
-    // Set when the scenario changed (by a widget or the page's API); the glue then updates the
-    // address bar and the accessible mirror.
-    bool scenario_changed = false;
-    bool publish_now = false; // skip the throttle for the next update (page API, presets)
-    double last_change_time = -1;
-
-    // Sharing and keeping: DrawApp sets the action; the glue carries it out and reports back a note.
-    PageAction action = PageAction::None;
-    bool can_share = false;  // the browser has navigator.share
-    bool can_embed = false;  // the page can build an embed code (not on file://)
-    std::string action_note; // "Link copied." until the next action
-    std::string open_value_field; // an assumption's key: open its number field after this frame
-
-    // Statistics for the page's API.
-    long long frames_drawn = 0;
-    double last_frame_ms = 0;
-};
-
-// Startup: the link's scenario (bad values are clamped or ignored and become notices).
-void LoadScenarioFromLink(AppState& state, const std::string& query);
-// The address bar's query for the current scenario, with the non-estimator parameters kept.
-std::string CurrentQuery(const AppState& state);
-// Recomputes the results after the scenario changed.
-void Recalculate(AppState& state);
-
-// The value as the sliders show it: "15%", "595,948 babies/year", "2 years".
-std::string ValueText(const teams::AssumptionSpec& spec, double value);
-
-// Rasterises the fonts at size x pixel ratio so text stays crisp; the renderer must then re-upload
-// the font texture. The calculator's own text needs ASCII and a few symbols; the accented and other
-// letters a place's name may have (Ynys Môn, Dún Laoghaire) are added when state.fonts.name_letters
-// is set, as every glyph costs start-up time.
-void LoadFonts(AppState& state, float pixel_ratio);
-
-// True when text the visitor supplied (the area's and scenario's names, a page note) has a letter
-// that the atlas does not hold yet and LoadFonts would add with name_letters set.
-bool NeedsNameLetters(const AppState& state);
-void ApplyTheme(AppState& state, bool dark);
+#include "mirror.h"
+#include "state.h"
+#include "theme.h"
+#include "widgets.h"
 
 // One frame of the calculator's screen, in a single window that covers the canvas.
 void DrawApp(AppState& state);
-
-// Text wrapped at spaces only, so numbers such as "59,595" and "5.0%" stay on one line (ImGui's own
-// wrapping also breaks after '.' and ','): to the wrap position the caller pushed, or to the column's
-// end when there is none.
-void WrappedText(ImU32 colour, const std::string& text);
-
-// Remembers the last item's rectangle under `key` for the page's widgetRect().
-void RecordWidgetRect(AppState& state, const std::string& key);
-
-// The accessible mirror for the page: {"summary", "canvasLabel", "assumptions", "results"}.
-std::string MirrorJson(const AppState& state);
-// The visible notice: ["message", ...].
-std::string NoticeJson(const AppState& state);
-// What the PNG summary card shows: {"headline", "number", "detail", "gap", "pace", "today",
-// "developing", "needed", "assumptions": [[label, value], ...], "source"}.
-std::string CardJson(const AppState& state);

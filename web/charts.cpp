@@ -2,6 +2,7 @@
 // every number comes from AppState's results.
 #include "charts.h"
 
+#include "widgets.h"
 #include "working.h"
 
 #include <algorithm>
@@ -30,10 +31,6 @@ double NiceStep(double rough) {
     for (double m : {1.0, 2.0, 5.0, 10.0})
         if (m * power >= rough) return m * power;
     return 10 * power;
-}
-
-std::string Whole(double value) {
-    return teams::FormatNumber(value, 0);
 }
 
 // "8.8" / "12" : one decimal below 10, none above.

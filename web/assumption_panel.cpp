@@ -1,0 +1,152 @@
+// The preset picker and the slider rows (see assumption_panel.h). Plain Dear ImGui; no browser calls.
+#include "assumption_panel.h"
+
+#include "presets.h"
+#include "value_field.h"
+#include "widgets.h"
+#include "working.h"
+
+#include "imgui_internal.h"
+
+#include <algorithm>
+
+using teams::AssumptionSpec;
+
+namespace {
+
+void DrawPresetPicker(AppState& state) {
+    const std::vector<teams::Preset>& presets = teams::Presets();
+    const teams::Preset* current = teams::FindPreset(state.scenario.preset);
+    ImGui::TextUnformatted("Start from");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string preview = current ? current->label : std::string("Your own values");
+    // At least 44 px tall on a touch-sized layout, like every touch target there.
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    const bool touch_sized = TouchSized();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(padding.x, touch_sized ? (46.0f - ImGui::GetFontSize()) * 0.5f : padding.y));
+    const bool combo_open = ImGui::BeginCombo("##preset", preview.c_str(), ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
+    if (combo_open) {
+        for (const teams::Preset& preset : presets) {
+            const bool selected = current && current->id == preset.id;
+            if (ImGui::Selectable(preset.label.c_str(), selected)) {
+                state.scenario = teams::ScenarioFromPreset(preset);
+                state.scenario_changed = true;
+                state.publish_now = true;
+                Recalculate(state);
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    RecordWidgetRect(state, "preset");
+    if (current && !current->note.empty()) {
+        ImGui::PushFont(state.fonts.small);
+        WrappedText(state.palette.text_dim, current->note);
+        ImGui::PopFont();
+    }
+}
+
+void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_sized) {
+    const Palette& p = state.palette;
+    const double value = state.scenario.assumptions[spec.id];
+    const double preset_value = PresetValues(state)[spec.id];
+    ImGui::PushID(spec.key);
+
+    // Label on the left, value on the right.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::string value_text = ValueText(spec, value);
+    const float value_w = ImGui::CalcTextSize(value_text.c_str()).x;
+    const float start_x = ImGui::GetCursorPosX();
+    ImGui::PushTextWrapPos(start_x + std::max(width - value_w - 16, width * 0.4f));
+    ImGui::TextUnformatted(spec.label);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", spec.help);
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(start_x + width - value_w);
+    ColouredText(p.accent, value_text);
+    RecordValueTarget(state, spec.key, touch_sized); // a tap on the value opens a number field
+
+    // [-] slider [+]
+    const float height = touch_sized ? 44.0f : ImGui::GetFrameHeight();
+    const float button_w = touch_sized ? 44.0f : height + 4;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.6f;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
+    ImGui::PushFont(state.fonts.heading);
+    if (ImGui::Button("\xE2\x88\x92##minus", ImVec2(button_w, height))) // − (minus sign)
+        SetValue(state, spec.id, SnapToStep(spec, value - spec.step));
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::max(width - 2 * (button_w + spacing), 60.0f));
+    float position = SliderPosition(spec, value);
+    const float pad_y = (height - ImGui::GetFontSize()) * 0.5f;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
+    // Activated from the keyboard (Space), the arrow keys step by the table's step, not by ImGui's
+    // 1% of the slider's travel.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID slider_id = ImGui::GetID("##slider");
+    const bool keyboard_active = g.ActiveId == slider_id && g.ActiveIdSource != ImGuiInputSource_Mouse;
+    const bool moved =
+        ImGui::SliderFloat("##slider", &position, 0.0f, 1.0f, "",
+                           ImGuiSliderFlags_NoInput | ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp);
+    ImGui::PopStyleVar();
+    RecordWidgetRect(state, spec.key);
+    // Enter on a slider that has the keyboard's focus opens the number field, as a click on the value
+    // does, so an exact value can be typed without a pointer. Enter also took hold of the slider (as
+    // Space does): let go, as the field has the keyboard.
+    if (ImGui::IsItemFocused() &&
+        (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
+        state.open_value_field = spec.key;
+        if (g.ActiveId == slider_id) ImGui::ClearActiveID();
+    }
+    if (keyboard_active) {
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+            SetValue(state, spec.id, SnapToStep(spec, value - spec.step));
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow))
+            SetValue(state, spec.id, SnapToStep(spec, value + spec.step));
+    } else if (moved) {
+        SetValue(state, spec.id, SliderValue(spec, position));
+    }
+    ImGui::SameLine();
+    ImGui::PushFont(state.fonts.heading);
+    if (ImGui::Button("+##plus", ImVec2(button_w, height)))
+        SetValue(state, spec.id, SnapToStep(spec, value + spec.step));
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+
+    // Source, and a reset to the preset's value when it differs.
+    // On a touch-sized layout Reset is a 44 px target. Its row grows when it appears; only what lies
+    // below the slider being dragged moves, never the slider under the finger.
+    ImGui::PushFont(state.fonts.small);
+    const bool changed = state.scenario.assumptions[spec.id] != preset_value;
+    const char* reset = "Reset";
+    const float reset_pad = ImGui::GetStyle().FramePadding.x * (touch_sized ? 3.0f : 2.0f);
+    const float reset_w = changed ? ImGui::CalcTextSize(reset).x + reset_pad * 2 : 0;
+    ImGui::PushTextWrapPos(start_x + width - reset_w - 8);
+    WrappedText(p.text_dim, "Source: " + teams::SourceFor(state.scenario, spec.id));
+    ImGui::PopTextWrapPos();
+    if (changed) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(start_x + width - reset_w);
+        const bool pressed = touch_sized ? ImGui::Button(reset, ImVec2(reset_w, 44.0f)) : ImGui::SmallButton(reset);
+        if (pressed) SetValue(state, spec.id, preset_value);
+        RecordWidgetRect(state, std::string("reset_") + spec.key);
+    }
+    ImGui::PopFont();
+    ImGui::PopID();
+}
+
+} // namespace
+
+void DrawAssumptions(AppState& state, bool touch_sized) {
+    Heading(state, "Assumptions");
+    DrawPresetPicker(state);
+    ImGui::Spacing();
+    for (const AssumptionSpec& spec : teams::AssumptionTable()) {
+        const std::vector<std::string>& only = state.only_sliders;
+        if (!only.empty() && std::find(only.begin(), only.end(), spec.key) == only.end()) continue;
+        ImGui::Spacing();
+        DrawAssumption(state, spec, touch_sized);
+    }
+}

@@ -1,0 +1,105 @@
+// The headline and the sharing buttons (see headline.h). Plain Dear ImGui; no browser calls here.
+#include "headline.h"
+
+#include "widgets.h"
+#include "working.h"
+
+#include <cmath>
+
+using teams::Key;
+
+void DrawHeadline(AppState& state) {
+    const teams::Results& r = state.results;
+    const teams::Assumptions& a = state.scenario.assumptions;
+    const Palette& p = state.palette;
+
+    ImGui::PushFont(state.fonts.heading);
+    WrappedText(p.text, state.scenario.area + " needs");
+    ImGui::PopFont();
+    ImGui::PushFont(state.fonts.big);
+    ColouredText(p.accent, Whole(static_cast<double>(r.teams_needed_whole)));
+    ImGui::PopFont();
+    ImGui::PushFont(state.fonts.heading);
+    WrappedText(p.text, "specialised parent-infant relationship teams");
+    ImGui::PopFont();
+
+    std::string detail;
+    const double about = AboutValue(r.teams_needed);
+    if (r.teams_needed >= 20 && about != static_cast<double>(r.teams_needed_whole))
+        detail = "About " + Whole(about) + ". ";
+    detail += "They would reach " + Whole(r.babies_to_reach) + " babies a year, " +
+              teams::FormatNumber(r.share_of_cohort, 1) + "% of the " + Whole(r.cohort_babies) +
+              " babies aged 0\xE2\x80\x93"
+              "2.";
+    WrappedText(p.text_dim, detail);
+    ImGui::Spacing();
+
+    // The gap to today.
+    const double current = a[Key::current_teams];
+    const double developing = a[Key::teams_in_development];
+    const double years = a[Key::years_to_target];
+    std::string today = Whole(current) + (current == 1 ? " team" : " teams") + " today";
+    if (developing > 0) today += " (+" + Whole(developing) + " in development)";
+    std::string gap;
+    if (r.teams_gap > 0) {
+        if (r.scale_factor)
+            gap = teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today: ";
+        gap += Whole(static_cast<double>(r.teams_gap_whole)) + " more teams.";
+    } else {
+        gap = "Enough to meet the need (" + Whole(-r.teams_gap) + " to spare).";
+    }
+    ImGui::PushFont(state.fonts.heading);
+    WrappedText(p.gap, today);
+    WrappedText(p.gap, gap);
+    ImGui::PopFont();
+    if (r.teams_gap > 0) {
+        std::string pace = "About " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year";
+        if (r.annual_growth_percent)
+            pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
+        pace += ", over " + Whole(years) + (years == 1 ? " year." : " years.");
+        WrappedText(p.text, pace);
+    }
+}
+
+// Copy link, share, downloads and embed code, in a row that wraps on narrow screens.
+void DrawShareButtons(AppState& state, bool touch_sized) {
+    struct ShareButton {
+        const char* key;
+        const char* label;
+        PageAction action;
+    };
+    const ShareButton buttons[] = {
+        {"copy_link", "Copy link", PageAction::CopyLink},
+        {"share", "Share\xE2\x80\xA6", PageAction::Share},
+        {"download_csv", "Download CSV", PageAction::DownloadCsv},
+        {"download_png", "Download picture", PageAction::DownloadPng},
+        {"copy_embed", "Copy embed code", PageAction::CopyEmbed},
+    };
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = touch_sized ? 44.0f : ImGui::GetFrameHeight();
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const ShareButton& button : buttons) {
+        if ((button.action == PageAction::Share && !state.can_share) ||
+            (button.action == PageAction::CopyEmbed && !state.can_embed)) {
+            state.widget_rects.erase(button.key);
+            continue;
+        }
+        const float width = ImGui::CalcTextSize(button.label).x + style.FramePadding.x * 2;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+        }
+        first = false;
+        if (ImGui::Button(button.label, ImVec2(width, height))) {
+            state.action = button.action;
+            state.action_note.clear();
+        }
+        RecordWidgetRect(state, button.key);
+    }
+    if (!state.action_note.empty()) {
+        ImGui::PushFont(state.fonts.small);
+        WrappedText(state.palette.accent, state.action_note);
+        ImGui::PopFont();
+    }
+}

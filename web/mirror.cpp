@@ -1,0 +1,78 @@
+// The screen in words for the page (see mirror.h): JSON from the scenario and results.
+#include "mirror.h"
+
+#include "presets.h"
+#include "widgets.h"
+#include "working.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+using teams::AssumptionSpec;
+using teams::Key;
+
+std::string MirrorJson(const AppState& state) {
+    nlohmann::ordered_json mirror;
+    const std::string summary = teams::SummarySentence(state.scenario, state.results);
+    mirror["summary"] = summary;
+    mirror["canvasLabel"] = "Parent-infant relationship teams calculator. " + summary;
+    nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
+    for (const AssumptionSpec& spec : teams::AssumptionTable())
+        assumptions.push_back({spec.label, ValueText(spec, state.scenario.assumptions[spec.id]),
+                               teams::SourceFor(state.scenario, spec.id)});
+    mirror["assumptions"] = assumptions;
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const teams::WorkingStep& step : teams::ShowWorking(state.scenario, state.results))
+        results.push_back({step.label, step.value, step.formula});
+    mirror["results"] = results;
+    return mirror.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string NoticeJson(const AppState& state) {
+    nlohmann::ordered_json notice = nlohmann::ordered_json::array();
+    for (const teams::Problem& problem : state.notices)
+        notice.push_back(problem.message);
+    return notice.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string CardJson(const AppState& state) {
+    const teams::Results& r = state.results;
+    const teams::Assumptions& a = state.scenario.assumptions;
+    nlohmann::ordered_json card;
+    card["headline"] = state.scenario.area + " needs";
+    card["number"] = Whole(static_cast<double>(r.teams_needed_whole));
+    card["detail"] = "specialised parent-infant relationship teams, to reach " + Whole(r.babies_to_reach) +
+                     " babies a year (" + teams::FormatNumber(r.share_of_cohort, 1) +
+                     "% of babies aged 0\xE2\x80\x93"
+                     "2)";
+    std::string gap;
+    if (r.teams_gap > 0) {
+        gap = Whole(a[Key::current_teams]) + " teams today: " + Whole(static_cast<double>(r.teams_gap_whole)) +
+              " more needed";
+        if (r.scale_factor)
+            gap += " (" + teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today)";
+    } else {
+        gap = Whole(a[Key::current_teams]) + " teams today: enough to meet the need";
+    }
+    card["gap"] = gap;
+    std::string pace;
+    if (r.teams_gap > 0) {
+        pace = "About " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year";
+        if (r.annual_growth_percent)
+            pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
+        pace += ", over " + Whole(a[Key::years_to_target]) + " years";
+    }
+    card["pace"] = pace;
+    card["today"] = a[Key::current_teams];
+    card["developing"] = a[Key::teams_in_development];
+    card["needed"] = r.teams_needed;
+    nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
+    for (const AssumptionSpec& spec : teams::AssumptionTable())
+        assumptions.push_back({spec.label, ValueText(spec, a[spec.id])});
+    card["assumptions"] = assumptions;
+    card["query"] = CurrentQuery(state);
+    card["source"] = "Method: Parent-Infant Foundation briefing (2023). Figures: ONS, StatsWales, NRS, NISRA, "
+                     "Parent-Infant Foundation and the studies cited in the calculator.";
+    return card.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}

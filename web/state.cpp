@@ -1,0 +1,85 @@
+// The calculator's state and the functions that change it: the link in and out, Recalculate, SetValue.
+// Plain C++ over the estimator; no drawing and no browser calls here.
+#include "state.h"
+
+#include "presets.h"
+#include "url_codec.h"
+
+#include <algorithm>
+
+using teams::Key;
+
+namespace {
+
+// "prevalence,access" -> the assumption keys it names; unknown names are left out and named in a
+// notice (the first few, shortened), with the keys that exist.
+std::vector<std::string> SliderKeys(const std::string& param, const std::string& list,
+                                    std::vector<teams::Problem>& notices) {
+    std::vector<std::string> keys;
+    std::string unknown;
+    int unknown_count = 0;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const std::string key = list.substr(start, comma - start);
+        if (teams::FindSpec(key)) {
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        } else if (!key.empty() && ++unknown_count <= 5) {
+            unknown += (unknown.empty() ? "\"" : ", \"") + teams::CleanLabel(key, 40) + "\"";
+        }
+        start = comma + 1;
+    }
+    if (unknown_count > 0) {
+        std::string known;
+        for (const teams::AssumptionSpec& spec : teams::AssumptionTable())
+            known += (known.empty() ? "" : ", ") + std::string(spec.key);
+        notices.push_back({param, param + ": " + unknown + (unknown_count > 5 ? " and others" : "") +
+                                      (unknown_count == 1 ? " is not an assumption" : " are not assumptions") +
+                                      "; the keys are " + known + "."});
+    }
+    return keys;
+}
+
+} // namespace
+
+void LoadScenarioFromLink(AppState& state, const std::string& query) {
+    teams::QueryResult parsed = teams::ScenarioFromQuery(query, teams::Scenario{});
+    state.scenario = parsed.scenario;
+    state.notices = parsed.problems;
+    state.other_params = parsed.other;
+    for (const auto& [key, value] : state.other_params) {
+        if (key == "embed")
+            state.embed = value == "1" || value == "true";
+        else if (key == "theme")
+            state.theme_override = value == "light" ? 1 : (value == "dark" ? 2 : 0);
+        else if (key == "show" || key == "sliders") // show= as in the README; sliders= also works
+            state.only_sliders = SliderKeys(key, value, state.notices);
+    }
+    state.show_working = !state.embed; // embeds start compact
+    Recalculate(state);
+}
+
+std::string CurrentQuery(const AppState& state) {
+    std::string query = teams::ScenarioToQuery(state.scenario);
+    for (const auto& [key, value] : state.other_params)
+        query += (query.empty() ? "" : "&") + teams::PercentEncode(key) + "=" + teams::PercentEncode(value);
+    return query;
+}
+
+void Recalculate(AppState& state) {
+    state.results = teams::Estimate(state.scenario.assumptions);
+}
+
+teams::Assumptions PresetValues(const AppState& state) {
+    const teams::Preset* preset = teams::FindPreset(state.scenario.preset);
+    return preset ? preset->assumptions : teams::Assumptions::Defaults();
+}
+
+void SetValue(AppState& state, Key key, double value) {
+    const double before = state.scenario.assumptions[key];
+    teams::ApplyValue(state.scenario.assumptions, key, value, nullptr);
+    if (state.scenario.assumptions[key] != before) {
+        state.scenario_changed = true;
+        Recalculate(state);
+    }
+}

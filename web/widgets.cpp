@@ -1,0 +1,128 @@
+// Small drawing helpers every section shares (see widgets.h). Plain Dear ImGui over the estimator.
+#include "widgets.h"
+
+#include "text_wrap.h"
+#include "working.h"
+
+#include "imgui_internal.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+using teams::AssumptionSpec;
+
+void RecordWidgetRect(AppState& state, const std::string& key) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const ImVec2 window = ImGui::GetWindowPos();
+    const float scroll = ImGui::GetScrollY();
+    ContentRect rect;
+    rect.x = min.x - window.x;
+    rect.y = min.y - window.y + scroll;
+    rect.width = max.x - min.x;
+    rect.height = max.y - min.y;
+    state.widget_rects[key] = rect;
+
+    // Keyboard focus moved here while off screen: ask the page to scroll it into view.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGui::IsItemFocused() && g.NavId != state.last_focus_id) {
+        state.last_focus_id = g.NavId;
+        const float view_height = ImGui::GetIO().DisplaySize.y;
+        if (!g.NavDisableHighlight &&
+            (rect.y < state.scroll_offset || rect.y + rect.height > state.scroll_offset + view_height))
+            state.scroll_request = std::max(0.0f, rect.y - view_height * 0.3f);
+    }
+}
+
+// The value as the sliders show it: "15%", "595,948 babies/year", "2 years", "1.5×".
+std::string ValueText(const AssumptionSpec& spec, double value) {
+    int decimals = spec.whole_number ? 0 : spec.decimals;
+    if (!spec.whole_number && std::fabs(value - std::round(value)) < 1e-9) decimals = 0;
+    std::string text = teams::FormatNumber(value, decimals);
+    if (spec.is_percent) return text + "%";
+    if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
+    return text + " " + spec.unit;
+}
+
+std::string Whole(double value) {
+    return teams::FormatNumber(value, 0);
+}
+
+// Two significant figures: 398 -> 400, 264.9 -> 260, 1234 -> 1,200.
+double AboutValue(double value) {
+    if (!(value > 0)) return 0;
+    const double power = std::pow(10.0, std::floor(std::log10(value)) - 1);
+    return std::round(value / power) * power;
+}
+
+// Snaps a value from a slider or a - / + button onto the table's step grid, with no binary-fraction
+// tails (0.15, not 0.15000000000000002), so the link stays short.
+double SnapToStep(const AssumptionSpec& spec, double value) {
+    if (!(spec.step > 0)) return value;
+    int decimals = 0;
+    while (decimals < 6 &&
+           std::fabs(spec.step * std::pow(10.0, decimals) - std::round(spec.step * std::pow(10.0, decimals))) > 1e-9)
+        ++decimals;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(std::round(value / spec.step) * spec.step * scale) / scale;
+}
+
+namespace {
+
+// Sliders over a wide range move on a log scale so that Wales' 26,832 births are as easy to set
+// as England's 595,948.
+bool IsLogScale(const AssumptionSpec& spec) {
+    return spec.max - spec.min >= 500 && spec.max >= 100 * std::max(spec.min, 1.0);
+}
+
+} // namespace
+
+float SliderPosition(const AssumptionSpec& spec, double value) {
+    if (IsLogScale(spec))
+        return static_cast<float>((std::log1p(value) - std::log1p(spec.min)) /
+                                  (std::log1p(spec.max) - std::log1p(spec.min)));
+    return static_cast<float>((value - spec.min) / (spec.max - spec.min));
+}
+
+double SliderValue(const AssumptionSpec& spec, float position) {
+    const double t = std::clamp(static_cast<double>(position), 0.0, 1.0);
+    double value;
+    if (IsLogScale(spec)) {
+        value = std::expm1(std::log1p(spec.min) + t * (std::log1p(spec.max) - std::log1p(spec.min)));
+        // Three significant figures, at least the step's precision for small values.
+        if (value >= 1000) {
+            const double unit = std::pow(10.0, std::floor(std::log10(value)) - 2);
+            value = std::round(value / unit) * unit;
+        } else {
+            value = std::round(value);
+        }
+    } else {
+        value = SnapToStep(spec, spec.min + t * (spec.max - spec.min));
+    }
+    return std::clamp(value, spec.min, spec.max);
+}
+
+void ColouredText(ImU32 colour, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void Heading(const AppState& state, const char* text) {
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+void WrappedText(ImU32 colour, const std::string& text) {
+    // Inside the wrap position the caller pushed, or the column's end when there is none.
+    const float wrap_pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos < 0.0f ? 0.0f : wrap_pos);
+    const std::string lines = teams::WrapAtSpaces(text, width, [](std::string_view piece) {
+        return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
+    });
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
+    ImGui::PopStyleColor();
+}

@@ -1,0 +1,36 @@
+// Small drawing helpers every section of the screen shares: text that wraps at spaces, headings,
+// numbers as the screen shows them, the sliders' scale, and where each control was drawn.
+#pragma once
+
+#include "state.h"
+
+#include <string>
+
+// The value as the sliders show it: "15%", "595,948 babies/year", "2 years".
+std::string ValueText(const teams::AssumptionSpec& spec, double value);
+
+// Text wrapped at spaces only, so numbers such as "59,595" and "5.0%" stay on one line (ImGui's own
+// wrapping also breaks after '.' and ','): to the wrap position the caller pushed, or to the column's
+// end when there is none.
+void WrappedText(ImU32 colour, const std::string& text);
+
+// Remembers the last item's rectangle under `key` for the page's widgetRect().
+void RecordWidgetRect(AppState& state, const std::string& key);
+
+void ColouredText(ImU32 colour, const std::string& text);
+void Heading(const AppState& state, const char* text);
+
+// A whole number with thousands separated: "1,191,896".
+std::string Whole(double value);
+// Two significant figures: 398 -> 400, 264.9 -> 260, 1234 -> 1,200.
+double AboutValue(double value);
+
+// Snaps a value from a slider or a - / + button onto the table's step grid, with no binary-fraction
+// tails (0.15, not 0.15000000000000002), so the link stays short.
+double SnapToStep(const teams::AssumptionSpec& spec, double value);
+// A slider's position (0 to 1) for a value, and back; wide ranges move on a log scale.
+float SliderPosition(const teams::AssumptionSpec& spec, double value);
+double SliderValue(const teams::AssumptionSpec& spec, float position);
+
+// True on a touch-sized layout (a phone's width), where every target is at least 44 px tall.
+inline bool TouchSized() { return ImGui::GetIO().DisplaySize.x < 600; }
