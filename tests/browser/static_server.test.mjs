@@ -53,3 +53,22 @@ test('static server serves its folder with the right types and nothing outside i
     fs.rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test('static server with redirectIndex sends every …/index.html on to its folder with a 308, query kept', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-server-'));
+  fs.mkdirSync(path.join(root, 'calc'));
+  fs.writeFileSync(path.join(root, 'calc/index.html'), 'calc');
+  const server = await startStaticServer(root, { redirectIndex: true });
+  try {
+    const res = await fetch(`${server.origin}/calc/index.html?prevalence=10`, { redirect: 'manual' });
+    assert.equal(res.status, 308);
+    assert.equal(res.headers.get('location'), '/calc/?prevalence=10');
+    const followed = await fetch(`${server.origin}/calc/index.html`);
+    assert.ok(followed.redirected);
+    assert.equal(followed.url, `${server.origin}/calc/`);
+    assert.equal(await followed.text(), 'calc');
+  } finally {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

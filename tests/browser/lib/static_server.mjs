@@ -5,6 +5,10 @@
 //   const server = await startStaticServer('build/wasm/site');   // server.origin, server.log
 //   await server.close();
 //
+//   startStaticServer(dir, { headers: {...} })        // extra response headers on every file
+//   startStaticServer(dir, { redirectIndex: true })   // '…/index.html?q' answers 308 to '…/?q',
+//                                                     // as Cloudflare Pages and many static hosts do
+//
 //   node tests/browser/lib/static_server.mjs DIR [PORT]            // serve by hand
 import http from 'node:http';
 import fs from 'node:fs';
@@ -48,7 +52,7 @@ export function resolveInside(root, urlPath) {
   return full;
 }
 
-export async function startStaticServer(rootDir, { port = 0, host = '127.0.0.1', headers = {} } = {}) {
+export async function startStaticServer(rootDir, { port = 0, host = '127.0.0.1', headers = {}, redirectIndex = false } = {}) {
   const root = path.resolve(rootDir);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new Error(`static server: ${root} is not a directory`);
@@ -56,9 +60,15 @@ export async function startStaticServer(rootDir, { port = 0, host = '127.0.0.1',
   const log = []; // every request: { method, path, status, bytes, time (Date.now()) }
 
   const server = http.createServer((req, res) => {
-    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    const requestUrl = new URL(req.url, 'http://localhost');
+    const urlPath = requestUrl.pathname;
     const entry = { method: req.method, path: urlPath, status: 0, bytes: 0, time: Date.now() };
     log.push(entry);
+    if (redirectIndex && urlPath.endsWith('/index.html')) {
+      entry.status = 308;
+      res.writeHead(308, { Location: urlPath.slice(0, -'index.html'.length) + requestUrl.search, 'Cache-Control': 'no-store', ...headers });
+      return res.end();
+    }
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       entry.status = status;
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
