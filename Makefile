@@ -13,12 +13,14 @@ SITE := build/wasm/site
 
 all: site
 
-# [SECTION] Dependencies: Debian packages, Dear ImGui's source, the browser-test driver.
+# [SECTION] Dependencies: Debian packages, Dear ImGui's source, the browser-test drivers (npm ci again
+# whenever package-lock.json differs from the one last installed).
 deps:
 	@tools/install_deps.sh
 	@tools/fetch_imgui.sh
-	@if [ ! -d tests/browser/node_modules/playwright-core ]; then \
-	    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; fi
+	@if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.installed-package-lock.json; then \
+	    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && \
+	    cp tests/browser/package-lock.json tests/browser/node_modules/.installed-package-lock.json; fi
 
 # [SECTION] Builds
 native: deps

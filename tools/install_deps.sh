@@ -6,7 +6,11 @@ set -eu
 PACKAGES="cmake make g++ python3 ca-certificates dpkg-dev debian-archive-keyring \
 emscripten nlohmann-json3-dev doctest-dev \
 fonts-inter python3-fonttools \
-chromium clang-14 libclang-rt-14-dev"
+chromium clang-14 libclang-rt-14-dev \
+firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri fonts-dejavu-core"
+# The last line is for the browser tests in Firefox and WebKit: WebKitWebDriver and MiniBrowser
+# (libwebkit2gtk-4.1-0), a virtual display for both, Mesa's software OpenGL for their WebGL, and a
+# font for the pages around the calculator.
 
 missing=""
 for package in $PACKAGES; do
@@ -23,4 +27,6 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 echo "install_deps: installing$missing"
 $SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+# Waits for another apt-get on a shared machine instead of failing at once.
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
+    -o DPkg::Lock::Timeout=600 $missing

@@ -11,25 +11,10 @@ import { assertCleanSession } from './lib/fixture.mjs';
 import { openCalculator, api, liveRegionText, pollUntil, waitUntilIdle, siteDir } from './lib/calculator_page.mjs';
 import { decodePng, countColours } from './lib/png.mjs';
 import { documentedRanges, healthProblems } from './hardening_checks.mjs';
+import { parseHeadersFile } from './lib/headers_file.mjs';
 
 const ISSUE_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
-
-// The headers of a _headers file (Netlify / Cloudflare Pages format): { pathPattern: { name: value } }.
-export function parseHeadersFile(text) {
-  const rules = {};
-  let current = null;
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      current = rules[line.trim()] = {};
-    } else if (current) {
-      const colon = line.indexOf(':');
-      current[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-    }
-  }
-  return rules;
-}
 
 // Collects CSP violations from the first moment of every document, before any page script runs.
 function violationCollector() {

@@ -1,0 +1,371 @@
+// The core checks, written once and run in each engine (TEAMS_ENGINE = chromium, firefox or webkit;
+// ctest runs this file once per engine, labelled with its name): the answer and the link in and out,
+// a slider drag, the number field, embeds that size themselves (plain and sandboxed), the single
+// file from file://, offline after one visit, the fallback without WebGL, and zero CSP violations.
+// Pages come from a test-only copy of the site whose probe records errors the same way everywhere
+// (lib/test_site.mjs); the drivers are hidden behind lib/engines.mjs.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, afterEach, describe, test } from 'node:test';
+import { REPO_ROOT } from './lib/chromium.mjs';
+import { engineFromEnv, launchEngine } from './lib/engines.mjs';
+import { makeTestSite, probeSource, PROBE_FILE } from './lib/test_site.mjs';
+import { startStaticServer } from './lib/static_server.mjs';
+import { api, liveRegionText, pollUntil, visibleSliderRect, mouseDrag, outputDir } from './lib/calculator_page.mjs';
+import { decodePng, countColours } from './lib/png.mjs';
+import { parseHeadersFile } from './lib/headers_file.mjs';
+
+const ENGINE = engineFromEnv();
+const READY_TIMEOUT_MS = 90_000; // software WebGL on two shared cores; WebKit and Firefox are slower
+const DESKTOP = { width: 1280, height: 800 };
+
+// [SECTION] Set-up: one browser for the file, started by the first test that needs it
+const fixture = { engine: null, sites: [], servers: [], dirs: [] };
+let launched = null;
+const engine = () => (launched ??= launchEngine(ENGINE).then((e) => (fixture.engine = e)));
+
+after(async () => {
+  await fixture.engine?.close();
+  for (const server of fixture.servers) await server.close().catch(() => {});
+  for (const site of fixture.sites) site.close();
+  for (const dir of fixture.dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function serve(dir, options) {
+  const server = await startStaticServer(dir, options);
+  fixture.servers.push(server);
+  return server;
+}
+
+let testSite = null;
+function site(options) {
+  if (!options && testSite) return testSite;
+  const made = makeTestSite(options);
+  fixture.sites.push(made);
+  if (!options) testSite = made;
+  return made;
+}
+
+// Every page a test opens is closed when it ends, passed or failed (WebKitWebDriver runs one
+// session at a time, so a page left open would fail every test after it).
+const openPages = [];
+afterEach(async () => {
+  for (const page of openPages.splice(0)) await page.close().catch(() => {});
+});
+
+async function newPage(viewport = DESKTOP) {
+  const page = await (await engine()).newPage(viewport);
+  openPages.push(page);
+  return page;
+}
+
+// [SECTION] Helpers
+const teamsNear = (results, expected) => Math.abs(results.teams_needed - expected) < 0.05;
+
+// Resolves to what teamsCalculator.ready gave (true: drawn; false: the fallback), in the page or in
+// the iframe at frameSelector.
+async function waitReady(page, { frameSelector, timeoutMs = READY_TIMEOUT_MS } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const check = () =>
+    window.teamsCalculator && window.teamsCalculator.ready
+      ? Promise.race([window.teamsCalculator.ready, new Promise((r) => setTimeout(() => r('pending'), 1000))])
+      : 'no api';
+  let last = 'not started';
+  while (Date.now() < deadline) {
+    try {
+      last = frameSelector ? await page.frameEvaluate(frameSelector, check) : await page.evaluate(check);
+      if (last === true || last === false) return last;
+    } catch (err) {
+      last = err.message.split('\n')[0]; // the page is navigating
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`teamsCalculator.ready did not resolve within ${timeoutMs / 1000} s in ${ENGINE} (${last})`);
+}
+
+async function openCalculator(url, viewport) {
+  const page = await newPage(viewport);
+  await page.goto(url);
+  assert.equal(await waitReady(page), true, `${ENGINE} showed the fallback instead of drawing: ${await problems(page)}`);
+  return page;
+}
+
+// What went wrong on the page: the probe's records and the driver's, where it has a log.
+async function problems(page, frameSelector) {
+  const read = () => window.__teamsProbe || { errors: ['the test probe did not run'], cspViolations: [] };
+  const probe = frameSelector ? await page.frameEvaluate(frameSelector, read) : await page.evaluate(read);
+  return { errors: [...probe.errors, ...(frameSelector ? [] : page.driverErrors())], cspViolations: probe.cspViolations };
+}
+
+async function assertClean(page, frameSelector) {
+  const found = await problems(page, frameSelector);
+  assert.deepEqual(found.errors, [], `${ENGINE}${frameSelector ? ` ${frameSelector}` : ''}: errors on the page`);
+  assert.deepEqual(found.cspViolations, [], `${ENGINE}: CSP violations`);
+}
+
+async function assertDrawn(page, name) {
+  const shot = await page.screenshot();
+  fs.writeFileSync(path.join(outputDir(), `${ENGINE}-${name}.png`), shot);
+  const colours = countColours(decodePng(shot));
+  assert.ok(colours >= 16, `${ENGINE}: the page shows only ${colours} colour(s): nothing was drawn`);
+}
+
+const address = async (page) => new URL(await page.url());
+
+// [SECTION] Tests
+describe(`every engine: ${ENGINE}`, () => {
+  test('loads, draws and gives the briefing’s 397.3 teams; the live region says 398', async (t) => {
+    const server = await serve(site().dir);
+    const page = await openCalculator(`${server.origin}/`);
+    t.diagnostic(`${ENGINE} ${fixture.engine.version}`);
+    const results = await api.results(page);
+    assert.ok(teamsNear(results, 397.3), `teams_needed = ${results.teams_needed}, expected 397.3`);
+    assert.equal(results.teams_needed_whole, 398);
+    const text = await pollUntil(() => liveRegionText(page), (s) => /\b398 teams\b/.test(s), { timeoutMs: 10_000 });
+    assert.match(text, /\b398 teams\b/, `live region: "${text}"`);
+    assert.doesNotMatch(text, /NaN|Infinity|undefined/, `live region: "${text}"`);
+    assert.ok((await api.stats(page)).framesDrawn >= 1, 'no frame drawn');
+    await assertDrawn(page, 'defaults');
+    await assertClean(page);
+  });
+
+  test('a link sets the scenario (?prevalence=10: 264.9), and a change goes back to the address', async () => {
+    const server = await serve(site().dir);
+    const page = await openCalculator(`${server.origin}/index.html?prevalence=10`);
+    const results = await api.results(page);
+    assert.ok(teamsNear(results, 264.9), `teams_needed = ${results.teams_needed}, expected 264.9`);
+    assert.equal((await api.scenario(page)).assumptions.prevalence, 10);
+    const text = await pollUntil(() => liveRegionText(page), (s) => /\b265 teams\b/.test(s), { timeoutMs: 10_000 });
+    assert.match(text, /\b265 teams\b/, `live region: "${text}"`);
+    assert.equal((await address(page)).searchParams.get('prevalence'), '10');
+
+    const scenario = await api.scenario(page);
+    const outcome = await api.setScenario(page, { ...scenario, assumptions: { ...scenario.assumptions, caseload: 120 } });
+    assert.equal(outcome.ok, true, JSON.stringify(outcome));
+    const url = await pollUntil(() => address(page), (u) => u.searchParams.get('caseload') === '120', { timeoutMs: 10_000 });
+    assert.equal(url.searchParams.get('caseload'), '120', `address: ${url}`);
+    assert.equal(url.searchParams.get('prevalence'), '10', `address: ${url}`);
+    await assertClean(page);
+  });
+
+  test('dragging a slider with the mouse changes the value, the result and the address', async () => {
+    const server = await serve(site().dir);
+    const page = await openCalculator(`${server.origin}/`);
+    const rect = await visibleSliderRect(page, 'prevalence');
+    const before = { value: (await api.scenario(page)).assumptions.prevalence, teams: (await api.results(page)).teams_needed };
+    assert.equal(before.value, 15);
+    await mouseDrag(page, rect, 0.1, 0.9);
+    const value = await pollUntil(async () => (await api.scenario(page)).assumptions.prevalence, (v) => v > 30, { timeoutMs: 10_000 });
+    assert.ok(value > 30 && value <= 50, `${ENGINE}: dragging right moved prevalence from 15 to ${value}`);
+    assert.ok((await api.results(page)).teams_needed > before.teams, 'the result did not rise');
+    const url = await pollUntil(() => address(page), (u) => Number(u.searchParams.get('prevalence')) === value, { timeoutMs: 10_000 });
+    assert.equal(Number(url.searchParams.get('prevalence')), value, `address: ${url}`);
+    await mouseDrag(page, rect, 0.9, 0.2);
+    const lower = await pollUntil(async () => (await api.scenario(page)).assumptions.prevalence, (v) => v < value, { timeoutMs: 10_000 });
+    assert.ok(lower < value, `${ENGINE}: dragging left left prevalence at ${lower}`);
+    await assertClean(page);
+  });
+
+  test('a click on a value opens the number field: 300 + Enter sets it, 80 clamps to 50 with a notice', async () => {
+    const server = await serve(site().dir);
+    const page = await openCalculator(`${server.origin}/`);
+    const typeInto = async (key, text) => {
+      const rect = await visibleSliderRect(page, `value_${key}`);
+      await page.mouse.move(rect.x + rect.width - 12, rect.y + rect.height / 2);
+      await page.mouse.down();
+      await page.mouse.up();
+      const selector = `input.value-field[data-key="${key}"]`;
+      const focused = await pollUntil(
+        () => page.evaluate((s) => document.activeElement === document.querySelector(s), selector),
+        (f) => f === true,
+        { timeoutMs: 10_000 },
+      );
+      assert.equal(focused, true, `${ENGINE}: no focused number field for ${key} after a click on its value`);
+      await page.evaluate((s) => document.querySelector(s).select(), selector);
+      await page.type(text);
+      await page.press('Enter');
+    };
+    await typeInto('caseload', '300');
+    let scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.caseload === 300, { timeoutMs: 10_000 });
+    assert.equal(scenario.assumptions.caseload, 300, `${ENGINE}: typing 300 left caseload at ${scenario.assumptions.caseload}`);
+    assert.ok(teamsNear(await api.results(page), 198.6), 'the result did not follow the typed caseload');
+
+    await typeInto('prevalence', '80');
+    scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.prevalence === 50, { timeoutMs: 10_000 });
+    assert.equal(scenario.assumptions.prevalence, 50, `${ENGINE}: 80 gave prevalence ${scenario.assumptions.prevalence}`);
+    const notice = await page.evaluate(() => {
+      const el = document.getElementById('notice');
+      return el && !el.hidden ? el.textContent.replace(/\s+/g, ' ') : '';
+    });
+    assert.match(notice, /1 to 50%/, `${ENGINE}: the notice does not give the range: "${notice}"`);
+    await assertClean(page);
+  });
+
+  test('embedded on another site, plain and sandboxed frames draw and are as tall as their content', async () => {
+    const calculator = await serve(site().dir);
+    const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-embed-host-'));
+    fixture.dirs.push(hostDir);
+    const frame = (id, query, extra = '') =>
+      `<iframe id="${id}" src="${calculator.origin}/index.html?${query}" title="Parent-infant teams calculator" ` +
+      `loading="lazy" ${extra} style="width:100%;height:1600px;border:0" data-teams-calculator></iframe>`;
+    fs.writeFileSync(
+      path.join(hostDir, 'host.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><script src="${PROBE_FILE}"></script><link rel="icon" href="data:,"></head>
+<body style="margin:0;padding:8px"><div id="column" style="width:1000px">
+<h1>A charity's page</h1>
+${frame('plain', 'embed=1&prevalence=10')}
+<p>Between the calculators.</p>
+${frame('sandboxed', 'embed=1', 'sandbox="allow-scripts"')}
+<p>After the calculators.</p></div>
+<script src="${calculator.origin}/embed.js" async></script>
+</body></html>`,
+    );
+    fs.writeFileSync(path.join(hostDir, PROBE_FILE), probeSource());
+    const host = await serve(hostDir);
+    const page = await newPage(DESKTOP);
+    await page.goto(`${host.origin}/host.html`);
+
+    const heights = () => page.evaluate(() => Object.fromEntries(['plain', 'sandboxed'].map((id) => [id, document.getElementById(id).getBoundingClientRect().height])));
+    // Frames out of view may not load (lazy) or draw: each is brought into view before it is read.
+    const bringReady = async (id) => {
+      await page.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'start' }), id);
+      assert.equal(await waitReady(page, { frameSelector: `#${id}` }), true, `${ENGINE}: #${id} showed the fallback`);
+    };
+    // The height the content needs at a width, measured in a 200 px frame of the same kind without
+    // embed.js, where the document's scrollHeight is its content's height.
+    const naturalHeight = async (id, width) =>
+      (async () => {
+        await page.evaluate(({ i, w }) => {
+          const source = document.getElementById(i);
+          const measure = document.createElement('iframe');
+          measure.id = 'measure';
+          if (source.hasAttribute('sandbox')) measure.setAttribute('sandbox', source.getAttribute('sandbox'));
+          measure.style.cssText = `width:${w}px;height:200px;border:0`;
+          measure.src = source.src;
+          document.body.prepend(measure);
+          window.scrollTo(0, 0);
+        }, { i: id, w: width });
+        try {
+          await waitReady(page, { frameSelector: '#measure' });
+          await page.waitForTimeout(300);
+          return await page.frameEvaluate('#measure', () => document.documentElement.scrollHeight);
+        } finally {
+          await page.evaluate(() => document.getElementById('measure').remove());
+        }
+      })();
+    const settled = async () => {
+      let last = JSON.stringify(await heights());
+      let since = Date.now();
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        await page.waitForTimeout(200);
+        const now = JSON.stringify(await heights());
+        if (now !== last) [last, since] = [now, Date.now()];
+        else if (Date.now() - since > 1500) return JSON.parse(now);
+      }
+      throw new Error(`${ENGINE}: the iframes' heights never settled (${last})`);
+    };
+
+    // Each frame is checked while it is in view: browsers pause drawing in frames out of view (WebKit
+    // for longest), and a calculator lays itself out at a new width when it next draws.
+    const checkAt = async (width) => {
+      await page.evaluate((w) => (document.getElementById('column').style.width = `${w}px`), width);
+      const measured = {};
+      for (const id of ['plain', 'sandboxed']) {
+        await bringReady(id);
+        measured[id] = (await settled())[id];
+        const inner = await page.frameEvaluate(`#${id}`, () => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
+        assert.ok(inner[0] <= inner[1], `${ENGINE} at ${width} px: #${id} scrolls inside (${inner[0]} > ${inner[1]})`);
+        const natural = await naturalHeight(id, width);
+        assert.ok(
+          Math.abs(measured[id] - natural) <= 1,
+          `${ENGINE} at ${width} px: #${id} is ${measured[id]} px tall; its content is ${natural} px`,
+        );
+        await assertClean(page, `#${id}`);
+      }
+      return measured;
+    };
+    const wide = await checkAt(1000);
+    const plainResults = await page.frameEvaluate('#plain', () => window.teamsCalculator.getResults());
+    assert.ok(teamsNear(plainResults, 264.9), `plain frame: teams_needed = ${plainResults.teams_needed}`);
+    const sandbox = await page.frameEvaluate('#sandboxed', () => [window.origin, window.teamsCalculator.getResults().teams_needed]);
+    assert.equal(sandbox[0], 'null', 'the sandboxed frame has an origin: the sandbox is not real');
+    assert.ok(Math.abs(sandbox[1] - 397.3) < 0.05, `sandboxed frame: teams_needed = ${sandbox[1]}`);
+    const narrow = await checkAt(390);
+    assert.ok(narrow.plain > wide.plain, `${ENGINE}: at 390 px the plain frame is ${narrow.plain} px, at 1000 px ${wide.plain} px`);
+    await assertDrawn(page, 'embed-host');
+    await assertClean(page);
+  });
+
+  test('the single file, alone in a folder and opened from file://, draws and gives 264.9 with ?prevalence=10', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-single-file-'));
+    fixture.dirs.push(dir);
+    const file = path.join(dir, 'teams-calculator.html');
+    fs.copyFileSync(path.join(site().dir, 'teams-calculator.html'), file);
+    const page = await openCalculator(`${pathToFileURL(file).href}?prevalence=10`);
+    const results = await api.results(page);
+    assert.ok(teamsNear(results, 264.9), `teams_needed = ${results.teams_needed}, expected 264.9`);
+    const text = await pollUntil(() => liveRegionText(page), (s) => /\b265 teams\b/.test(s), { timeoutMs: 10_000 });
+    assert.match(text, /\b265 teams\b/, `live region: "${text}"`);
+    // Alone in its folder, any other file it asked for failed to load, which the probe records
+    // (resource timing lists no file:// loads in any of the three engines, so it cannot tell).
+    await assertDrawn(page, 'single-file');
+    await assertClean(page);
+  });
+
+  test('after one visit it reloads with the server gone, link included', async () => {
+    const server = await serve(site().dir);
+    const page = await openCalculator(`${server.origin}/`);
+    const controlled = await pollUntil(
+      () => page.evaluate(() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)),
+      (c) => c === true,
+      { timeoutMs: 30_000 },
+    );
+    assert.equal(controlled, true, `${ENGINE}: no service worker controls the page after its first visit`);
+    await server.close();
+    const served = server.log.length;
+    await page.goto(`${server.origin}/index.html?prevalence=10`);
+    assert.equal(await waitReady(page), true, `${ENGINE}: offline, the page showed its fallback`);
+    const results = await api.results(page);
+    assert.ok(teamsNear(results, 264.9), `offline: teams_needed = ${results.teams_needed}, expected 264.9`);
+    assert.equal(server.log.length, served, 'the closed server answered a request');
+    await assertDrawn(page, 'offline');
+    await assertClean(page);
+  });
+
+  test('without WebGL the page shows its HTML fallback with the answer, 398 teams', async () => {
+    const server = await serve(site({ webgl: false }).dir);
+    const page = await newPage(DESKTOP);
+    await page.goto(`${server.origin}/`);
+    assert.equal(await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2')), false, 'WebGL 2 is still there: the test proves nothing');
+    assert.equal(await waitReady(page), false, `${ENGINE}: ready resolved true without WebGL`);
+    const fallback = await page.evaluate(() => {
+      const el = document.getElementById('fallback');
+      const r = el.getBoundingClientRect();
+      return { hidden: el.hidden, visible: r.width > 0 && r.height > 0, text: el.textContent.replace(/\s+/g, ' ') };
+    });
+    assert.equal(fallback.hidden, false, 'the fallback is hidden');
+    assert.equal(fallback.visible, true, 'the fallback has no size');
+    assert.match(fallback.text, /\b398\b/, `the fallback does not state 398 teams: "${fallback.text.slice(0, 300)}"`);
+    assert.match(fallback.text, /WebGL/, `the fallback gives no reason: "${fallback.text.slice(0, 300)}"`);
+    await assertDrawn(page, 'fallback');
+  });
+
+  test('under the site’s own Content-Security-Policy it draws, answers 398 and reports zero violations', async () => {
+    const headers = parseHeadersFile(fs.readFileSync(path.join(REPO_ROOT, 'shell/_headers'), 'utf8'))['/*'];
+    assert.ok(headers && headers['Content-Security-Policy'], 'shell/_headers has no Content-Security-Policy for /*');
+    const server = await serve(site().dir, { headers });
+    const page = await openCalculator(`${server.origin}/`);
+    assert.ok(teamsNear(await api.results(page), 397.3), 'the answer under CSP is not 397.3');
+    // Exercise what could break under a strict policy: a link change, a slider drag, a re-draw.
+    const rect = await visibleSliderRect(page, 'access');
+    await mouseDrag(page, rect, 0.3, 0.6);
+    await page.waitForTimeout(500);
+    const found = await problems(page);
+    assert.deepEqual(found.cspViolations, [], `${ENGINE}: CSP violations`);
+    await assertClean(page);
+  });
+});
