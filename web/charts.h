@@ -1,8 +1,13 @@
-// Pictures drawn with ImDrawList: the gap to today, the scale-up path, and 100 babies.
-// Each reserves its space in the current ImGui window; knows nothing of the browser.
+// The calculator's pictures on the canvas: the chart model (src/chart_model.h) drawn with ImGui's
+// draw list. Each reserves its space in the current ImGui window; knows nothing of the browser.
 #pragma once
 
-#include "app.h"
+#include "state.h"
+#include "chart_model.h"
+
+// The small font's measurements and the cursor's position, for laying out a chart where the canvas
+// draws it next.
+teams::ChartLayout CanvasChartLayout(const AppState& state);
 
 // Today's teams (and those in development) against the teams needed, on one scale.
 void DrawGapChart(const AppState& state, float width);

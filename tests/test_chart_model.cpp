@@ -1,0 +1,263 @@
+// The pictures' geometry: the numbers they show, the marks they draw, and that every mark stays
+// inside its chart for every preset and at the ranges' edges.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "chart_model.h"
+#include "chart_svg.h"
+#include "presets.h"
+
+using namespace teams;
+
+namespace {
+
+std::vector<std::string> Labels(const Chart& chart) {
+    std::vector<std::string> out;
+    for (const ChartMark& m : chart.marks)
+        if (m.kind == MarkKind::Label) out.push_back(m.text);
+    return out;
+}
+
+bool HasLabel(const Chart& chart, const std::string& text) {
+    const std::vector<std::string> labels = Labels(chart);
+    return std::find(labels.begin(), labels.end(), text) != labels.end();
+}
+
+int Count(const Chart& chart, MarkKind kind, ChartRole role, bool outline = false) {
+    int n = 0;
+    for (const ChartMark& m : chart.marks)
+        if (m.kind == kind && m.role == role && (m.thickness > 0) == outline) ++n;
+    return n;
+}
+
+// Every mark's coordinates are finite and inside the chart (labels: their start; a line's width
+// and a circle's radius may reach a few pixels past the edge, as on the canvas).
+void CheckInside(const Chart& chart) {
+    CAPTURE(chart.id);
+    CHECK(chart.width > 0);
+    CHECK(chart.height > 0);
+    for (const ChartMark& m : chart.marks) {
+        CAPTURE(m.text);
+        for (float v : {m.x0, m.y0, m.x1, m.y1, m.radius, m.thickness, m.ax})
+            REQUIRE(std::isfinite(v));
+        CHECK(m.x0 >= -4.5f);
+        CHECK(m.x0 <= chart.width + 0.5f);
+        CHECK(m.y0 >= -4.5f);
+        CHECK(m.y0 <= chart.height + 0.5f);
+        if (m.kind == MarkKind::Rect || m.kind == MarkKind::Line) {
+            CHECK(m.x1 >= -0.5f);
+            CHECK(m.x1 <= chart.width + 0.5f);
+            CHECK(m.y1 <= chart.height + 0.5f);
+        }
+    }
+}
+
+const ChartLayout kText = ApproximateLayout();
+
+} // namespace
+
+TEST_SUITE("chart_model") {
+    TEST_CASE("the gap chart at the briefing's values: 45 today, 398 needed, 353 more") {
+        const Scenario s;
+        const Results r = Estimate(s.assumptions);
+        const Chart c = GapChart(s, r, 400, kText);
+        CHECK(c.id == "gap");
+        CHECK(HasLabel(c, "Today: 45 teams (+14 in development)"));
+        CHECK(HasLabel(c, "Needed: 398 teams"));
+        CHECK(HasLabel(c, "Gap: 353 more teams (8.8\xC3\x97 today)"));
+        // The need fills the scale; today's bar is 45/397.3 of it; in development follows it.
+        std::vector<ChartMark> gap_bars, accent_bars, soft_bars;
+        for (const ChartMark& m : c.marks) {
+            if (m.kind != MarkKind::Rect) continue;
+            if (m.role == ChartRole::Gap) gap_bars.push_back(m);
+            if (m.role == ChartRole::Accent) accent_bars.push_back(m);
+            if (m.role == ChartRole::AccentSoft) soft_bars.push_back(m);
+        }
+        REQUIRE(gap_bars.size() == 1);
+        CHECK(gap_bars[0].x1 == doctest::Approx(400));
+        REQUIRE(accent_bars.size() == 2);
+        CHECK(accent_bars[0].x1 == doctest::Approx(400 * 45 / r.teams_needed).epsilon(1e-5));
+        CHECK(accent_bars[1].alpha == doctest::Approx(0.9f));
+        REQUIRE(soft_bars.size() == 1);
+        CHECK(soft_bars[0].x0 == doctest::Approx(accent_bars[0].x1));
+        CHECK(soft_bars[0].x1 == doctest::Approx(400 * 59 / r.teams_needed).epsilon(1e-5));
+        // The bracket spans the gap, from today's teams to the need.
+        int brackets = 0;
+        for (const ChartMark& m : c.marks)
+            if (m.kind == MarkKind::Line && m.y0 == m.y1) {
+                ++brackets;
+                CHECK(m.x0 == doctest::Approx(accent_bars[0].x1));
+                CHECK(m.x1 == doctest::Approx(400));
+            }
+        CHECK(brackets == 1);
+        CHECK(c.description.find("Needed: 398 teams") != std::string::npos);
+        CheckInside(c);
+    }
+
+    TEST_CASE("the gap chart at Start for Life's 10%: 265 needed") {
+        Scenario s;
+        s.assumptions[Key::prevalence] = 10;
+        const Chart c = GapChart(s, Estimate(s.assumptions), 300, kText);
+        CHECK(HasLabel(c, "Needed: 265 teams"));
+        CHECK(HasLabel(c, "Gap: 220 more teams (5.9\xC3\x97 today)"));
+    }
+
+    TEST_CASE("the gap chart when today's teams meet the need") {
+        Scenario s;
+        s.assumptions[Key::current_teams] = 500;
+        s.assumptions[Key::teams_in_development] = 0;
+        const Chart c = GapChart(s, Estimate(s.assumptions), 300, kText);
+        CHECK(HasLabel(c, "Today: 500 teams"));
+        CHECK(HasLabel(c, "Today's teams meet the need (103 to spare)"));
+        for (const ChartMark& m : c.marks)
+            CHECK(m.kind != MarkKind::Line);
+        CheckInside(c);
+    }
+
+    TEST_CASE("the scale-up chart at the briefing's values") {
+        const Scenario s;
+        const Results r = Estimate(s.assumptions);
+        const Chart c = ScaleUpChart(s, r, 400, 220, kText);
+        CHECK(c.id == "scale_up");
+        CHECK(c.height == 220);
+        CHECK(HasLabel(c, "Straight line: 71 new teams a year"));
+        CHECK(HasLabel(c, "Steady growth: 55% more teams each year"));
+        for (const char* tick : {"0", "100", "200", "300", "400", "Now", "1", "2", "3", "4", "5"})
+            CHECK_MESSAGE(HasLabel(c, tick), tick);
+        CHECK_FALSE(HasLabel(c, "500"));
+        // Six points on each path, from 45 today to 397.3 in year 5.
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Accent) == 6);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Gap) == 6);
+        std::vector<ChartMark> points;
+        for (const ChartMark& m : c.marks)
+            if (m.kind == MarkKind::Circle && m.role == ChartRole::Accent) points.push_back(m);
+        // Pixel rows: 0 at the bottom of the plot, 400 at the top; the last point at 397.3.
+        float y0 = 0, y400 = 0;
+        for (const ChartMark& m : c.marks)
+            if (m.kind == MarkKind::Label && (m.text == "0" || m.text == "400"))
+                (m.text == "0" ? y0 : y400) = m.y0 + kText.line_height * 0.5f;
+        CHECK(points.front().y0 == doctest::Approx(y0 - (y0 - y400) * 45 / 400).epsilon(1e-4));
+        CHECK(points.back().y0 == doctest::Approx(y0 - (y0 - y400) * r.teams_needed / 400).epsilon(1e-4));
+        CHECK(points.back().x0 > points.front().x0);
+        // The y-axis labels end where the plot begins, so they line up on the right.
+        for (const ChartMark& m : c.marks)
+            if (m.kind == MarkKind::Label && m.text == "100") CHECK(m.anchor == TextAnchor::End);
+        CheckInside(c);
+    }
+
+    TEST_CASE("the scale-up chart with no teams today has no steady-growth path") {
+        Scenario s;
+        s.assumptions[Key::current_teams] = 0;
+        const Chart c = ScaleUpChart(s, Estimate(s.assumptions), 400, 220, kText);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Gap) == 0);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Accent) == 6);
+        for (const std::string& label : Labels(c))
+            CHECK(label.find("Steady growth") == std::string::npos);
+        CheckInside(c);
+    }
+
+    TEST_CASE("the scale-up chart over 20 years labels every fifth year") {
+        Scenario s;
+        s.assumptions[Key::years_to_target] = 20;
+        const Chart c = ScaleUpChart(s, Estimate(s.assumptions), 400, 220, kText);
+        CHECK(HasLabel(c, "5"));
+        CHECK(HasLabel(c, "20"));
+        CHECK_FALSE(HasLabel(c, "3"));
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Accent) == 21);
+    }
+
+    TEST_CASE("100 babies at the briefing's values: 15 at risk, 5 reached") {
+        const Scenario s;
+        const Chart c = BabiesChart(s, Estimate(s.assumptions), 300, kText);
+        CHECK(c.id == "babies");
+        // Two key dots besides the grid's.
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Accent) == 5 + 1);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Risk) == 10 + 1);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::TextDim, true) == 85);
+        std::string sentence;
+        for (const std::string& l : Labels(c))
+            if (l != "reached" && l != "at risk, not reached") sentence = l;
+        std::replace(sentence.begin(), sentence.end(), '\n', ' ');
+        CHECK(sentence == "Of every 100 babies aged 0\xE2\x80\x93"
+                          "2, 15 are at risk and 5 would be reached by a team each year.");
+        CHECK(c.description == sentence);
+        CheckInside(c);
+    }
+
+    TEST_CASE("100 babies with the wider tier") {
+        Scenario s;
+        s.assumptions[Key::wider_access] = 20; // 15% + 24.9%, of whom 5% + 4.98% reached
+        const Chart c = BabiesChart(s, Estimate(s.assumptions), 300, kText);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Accent) == 10 + 1);
+        CHECK(Count(c, MarkKind::Circle, ChartRole::Risk) == 30 + 1);
+    }
+
+    TEST_CASE("the caption wraps to the chart's width, and rows below it start on whole pixels") {
+        const Scenario s;
+        const Chart narrow = BabiesChart(s, Estimate(s.assumptions), 200, kText);
+        const Chart wide = BabiesChart(s, Estimate(s.assumptions), 1000, kText);
+        const std::string lines = Labels(narrow)[0], line = Labels(wide)[0];
+        CHECK(std::count(lines.begin(), lines.end(), '\n') >= 1);
+        CHECK(std::count(line.begin(), line.end(), '\n') == 0);
+        size_t start = 0;
+        for (size_t end = lines.find('\n'); start <= lines.size(); end = lines.find('\n', start)) {
+            if (end == std::string::npos) end = lines.size();
+            CHECK(kText.measure(lines.substr(start, end - start)) <= 200);
+            start = end + 1;
+        }
+        for (const ChartMark& m : narrow.marks)
+            if (m.kind == MarkKind::Label && (m.text == "reached" || m.text.rfind("Of every", 0) == 0))
+                CHECK(m.y0 == std::floor(m.y0));
+        CheckInside(narrow);
+    }
+
+    TEST_CASE("an origin moves every mark and leaves the chart's own frame alone") {
+        const Scenario s;
+        ChartLayout moved = kText;
+        moved.origin_x = 100.25f;
+        moved.origin_y = 7.5f;
+        const Chart a = ScaleUpChart(s, Estimate(s.assumptions), 400, 220, kText);
+        const Chart b = ScaleUpChart(s, Estimate(s.assumptions), 400, 220, moved);
+        REQUIRE(a.marks.size() == b.marks.size());
+        for (size_t i = 0; i < a.marks.size(); ++i) {
+            CHECK(b.marks[i].x0 == doctest::Approx(a.marks[i].x0 + 100.25f));
+            CHECK(b.marks[i].y0 == doctest::Approx(a.marks[i].y0 + 7.5f));
+        }
+        CHECK(b.origin_x == 100.25f);
+        // The SVG is drawn in the chart's own frame, wherever the layout put it.
+        const std::string svg_b = ChartSvg(b);
+        CHECK(ChartSvg(a).find("<rect x=\"0\" y=\"4.72\" width=\"14\"") != std::string::npos);
+        CHECK(svg_b.find("viewBox=\"0 0 400 220\"") != std::string::npos);
+        CHECK(svg_b.find("<circle cx=\"100") == std::string::npos);
+    }
+
+    TEST_CASE("every preset and the ranges' edges stay inside the charts") {
+        std::vector<Scenario> scenarios;
+        for (const Preset& preset : Presets())
+            scenarios.push_back(ScenarioFromPreset(preset));
+        for (bool low : {true, false}) {
+            Scenario s;
+            for (const AssumptionSpec& spec : AssumptionTable())
+                s.assumptions[spec.id] = low ? spec.min : spec.max;
+            scenarios.push_back(s);
+        }
+        for (const Scenario& s : scenarios) {
+            CAPTURE(s.name);
+            for (const Chart& c : AllCharts(s, Estimate(s.assumptions), 320, kText))
+                CheckInside(c);
+        }
+    }
+
+    TEST_CASE("NiceStep") {
+        CHECK(NiceStep(99.3) == 100);
+        CHECK(NiceStep(101) == 200);
+        CHECK(NiceStep(0.3) == doctest::Approx(0.5));
+        CHECK(NiceStep(7) == 10);
+        CHECK(NiceStep(0) == 1);
+        CHECK(NiceStep(std::nan("")) == 1);
+    }
+}
