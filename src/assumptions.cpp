@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "working.h"
 
@@ -31,7 +32,9 @@ const std::array<AssumptionSpec, kAssumptionCount> kTable = {{
      "van IJzendoorn et al. 1999",
      "van IJzendoorn, Schuengel & Bakermans-Kranenburg (1999), Development and Psychopathology "
      "11:225-249: 15% in normal, middle-class families; Start for Life uses 10%; Madigan et al. 2023 "
-     "pooled 23.5%."},
+     "pooled 23.5%.",
+     true, 10, 23.5, "Start for Life, as the briefing quotes it", "Madigan et al. 2023",
+     "on the published prevalences"},
     {Key::local_risk, "local_risk", "Local risk multiplier", "x",
      "Scales the risk for local factors: 1 is the national rate, 2 doubles it.",
      1, 0.5, 3, 0.05, 2, false, false,
@@ -78,6 +81,21 @@ const std::array<AssumptionSpec, kAssumptionCount> kTable = {{
      5, 1, 20, 1, 0, true, false,
      "Parent-Infant Foundation briefing 2023",
      "\"a tenfold increase over the next five years\"."},
+    {Key::cost_per_baby, "cost_per_baby", "Cost a year for each baby a team supports", "£/baby/year",
+     "What a team costs a year for each baby it supports.",
+     73000000.0 / 39200.0, 100, 20000, 10, 0, false, false,
+     "Parent-Infant Foundation 2026 (derived)",
+     "\"£73m each financial year\" would let every local authority develop at least one team, reaching "
+     "39,200 vulnerable babies a year by 2028-29 (Parent-Infant Foundation, response to the Health and "
+     "Social Care Committee's First 1000 Days report, 22 January 2026): 73,000,000 / 39,200 = £1,862 "
+     "a baby. Derived; confidence medium."},
+    {Key::value_per_child, "value_per_child", "Lifetime value of support for each child", "£/child",
+     "Value across a child's lifetime of a year's specialised support (a lower bound).",
+     40000, 0, 1000000, 1000, 0, false, false,
+     "Centre for Mental Health 2026 (lower bound)",
+     "\"Over £40,000\" of value per child across their lifetime (Centre for Mental Health, Why babies' "
+     "first relationships matter, February 2026, with the Parent-Infant Foundation); their cross-check, "
+     "£1.15bn a year for 28,800 families, is £39,931 a family. A lower bound."},
 }};
 // clang-format on
 
@@ -104,6 +122,13 @@ const AssumptionSpec* FindSpec(std::string_view key) {
 Assumptions Assumptions::Defaults() {
     Assumptions result;
     for (const AssumptionSpec& spec : kTable) result[spec.id] = spec.default_value;
+    return result;
+}
+
+Ranges Ranges::Defaults() {
+    Ranges result;
+    for (const AssumptionSpec& spec : kTable)
+        if (spec.has_published_range) result[spec.id] = ValueRange{spec.published_low, spec.published_high};
     return result;
 }
 
@@ -170,6 +195,68 @@ bool IsValid(const Assumptions& assumptions) {
     for (const AssumptionSpec& spec : kTable)
         if (!CheckValue(spec, assumptions[spec.id]).empty()) return false;
     return true;
+}
+
+} // namespace teams
+
+namespace teams {
+
+std::string RangeKey(const AssumptionSpec& spec, RangeEnd end) {
+    return std::string(spec.key) + (end == RangeEnd::low ? "_low" : "_high");
+}
+
+bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::optional<double> low,
+                std::optional<double> high, std::vector<Problem>* problems) {
+    const AssumptionSpec& spec = Spec(key);
+    ValueRange range = ranges[key].value_or(ValueRange{assumptions[key], assumptions[key]});
+    bool applied_any = false;
+    for (const RangeEnd end : {RangeEnd::low, RangeEnd::high}) {
+        const std::optional<double>& given = end == RangeEnd::low ? low : high;
+        if (!given) continue;
+        const std::string field = RangeKey(spec, end);
+        double& target = end == RangeEnd::low ? range.low : range.high;
+        const double value = *given;
+        if (!std::isfinite(value)) {
+            if (problems)
+                problems->push_back({field, field + ": " + ValueText(value) + " is not a number; valid range " +
+                                                RangeText(spec) + ". Kept " + DisplayValue(spec, target) + "."});
+            continue;
+        }
+        double applied = value < spec.min ? spec.min : value > spec.max ? spec.max : value;
+        if (spec.whole_number) applied = std::round(applied);
+        if (applied != value && problems) {
+            const bool out_of_range = value < spec.min || value > spec.max;
+            problems->push_back({field, field + ": " + ValueText(value) +
+                                            (out_of_range ? " is outside the valid range " + RangeText(spec)
+                                                          : " must be a whole number (" + RangeText(spec) + ")") +
+                                            "; used " + DisplayValue(spec, applied) + "."});
+        }
+        target = applied;
+        applied_any = true;
+    }
+    if (!applied_any) return false;
+    if (range.low > range.high) {
+        if (problems)
+            problems->push_back({RangeKey(spec, RangeEnd::low),
+                                 RangeKey(spec, RangeEnd::low) + ": " + DisplayValue(spec, range.low) + " is above " +
+                                     RangeKey(spec, RangeEnd::high) + " " + DisplayValue(spec, range.high) +
+                                     "; swapped them (valid range " + RangeText(spec) + ")."});
+        std::swap(range.low, range.high);
+    }
+    ranges[key] = range;
+    return true;
+}
+
+std::string CheckRange(const AssumptionSpec& spec, double low, double high) {
+    for (const RangeEnd end : {RangeEnd::low, RangeEnd::high}) {
+        const double value = end == RangeEnd::low ? low : high;
+        const std::string problem = CheckValue(spec, value);
+        if (!problem.empty()) return RangeKey(spec, end) + problem.substr(std::string(spec.key).size());
+    }
+    if (low > high)
+        return std::string(spec.key) + "_low: " + DisplayValue(spec, low) + " is above " + spec.key + "_high " +
+               DisplayValue(spec, high) + "; the low must not be above the high (valid range " + RangeText(spec) + ").";
+    return {};
 }
 
 } // namespace teams

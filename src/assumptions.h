@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,8 @@ enum class Key : int {
     current_teams,
     teams_in_development,
     years_to_target,
+    cost_per_baby,
+    value_per_child,
     Count
 };
 inline constexpr int kAssumptionCount = static_cast<int>(Key::Count);
@@ -41,11 +44,27 @@ struct AssumptionSpec {
     bool is_percent;           // the value is a percentage (0-100)
     const char* source;        // short citation with year: "van IJzendoorn et al. 1999"
     const char* source_detail; // full citation or derivation
+    // A published low and high for the value, each with its source; none unless a published
+    // figure supports one (no range is invented: low = high = the value).
+    bool has_published_range = false;
+    double published_low = 0;
+    double published_high = 0;
+    const char* low_source = "";
+    const char* high_source = "";
+    const char* range_words = ""; // the range in a headline: "on the published prevalences"
 };
 
 const std::array<AssumptionSpec, kAssumptionCount>& AssumptionTable();
 const AssumptionSpec& Spec(Key key);
 const AssumptionSpec* FindSpec(std::string_view key); // nullptr when unknown
+
+// A low and a high for one assumption (low <= high, both inside the valid range).
+struct ValueRange {
+    double low = 0;
+    double high = 0;
+    bool operator==(const ValueRange& other) const { return low == other.low && high == other.high; }
+    bool operator!=(const ValueRange& other) const { return !(*this == other); }
+};
 
 // A problem with an input: which field, and a sentence naming the field and its valid range.
 struct Problem {
@@ -62,6 +81,20 @@ struct Assumptions {
     static Assumptions Defaults();
     bool operator==(const Assumptions& other) const { return values == other.values; }
     bool operator!=(const Assumptions& other) const { return !(*this == other); }
+};
+
+// The low and high of each assumption that has one; an assumption without one is held at its value.
+struct Ranges {
+    std::array<std::optional<ValueRange>, kAssumptionCount> ranges{};
+
+    std::optional<ValueRange>& operator[](Key key) { return ranges[static_cast<int>(key)]; }
+    const std::optional<ValueRange>& operator[](Key key) const { return ranges[static_cast<int>(key)]; }
+    // The published ranges of the table (prevalence 10 to 23.5%).
+    static Ranges Defaults();
+    // True when the key has a range with low below high.
+    bool IsRanged(Key key) const { return ranges[static_cast<int>(key)] && ranges[static_cast<int>(key)]->low < ranges[static_cast<int>(key)]->high; }
+    bool operator==(const Ranges& other) const { return ranges == other.ranges; }
+    bool operator!=(const Ranges& other) const { return !(*this == other); }
 };
 
 // "1 – 50 %" / "100 – 2,000,000 babies/year": the valid range in words.
@@ -82,5 +115,21 @@ std::string CheckValue(const AssumptionSpec& spec, double value);
 
 // True when every value is finite and within its range.
 bool IsValid(const Assumptions& assumptions);
+
+// Which end of a range: "<key>_low" / "<key>_high" in links and problems.
+enum class RangeEnd { low, high };
+std::string RangeKey(const AssumptionSpec& spec, RangeEnd end); // "caseload_low"
+
+// Sets a key's range from a link or a file: either end or both (std::nullopt keeps that end; a key
+// without a range starts from low = high = its value). A non-finite end is refused (that end stays);
+// an end outside the valid range is clamped, whole-number fields rounded, and a low above its high
+// swapped. Every change from what was asked is reported as a Problem naming "<key>_low" or
+// "<key>_high" and the valid range. Returns true when anything was applied.
+bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::optional<double> low,
+                std::optional<double> high, std::vector<Problem>* problems);
+
+// Checks a whole range without changing anything (for the command line, which refuses): empty
+// when low and high are valid and low <= high.
+std::string CheckRange(const AssumptionSpec& spec, double low, double high);
 
 } // namespace teams

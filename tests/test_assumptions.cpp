@@ -8,6 +8,7 @@
 #include "assumptions.h"
 
 using namespace teams;
+using doctest::Approx;
 
 TEST_SUITE("assumptions") {
     TEST_CASE("the table is complete and consistent") {
@@ -94,5 +95,89 @@ TEST_SUITE("assumptions") {
         Assumptions a = Assumptions::Defaults();
         a[Key::access] = std::nan("");
         CHECK_FALSE(IsValid(a));
+    }
+
+    TEST_CASE("the new assumptions: cost per baby and value per child") {
+        CHECK(Spec(Key::cost_per_baby).default_value == Approx(1862.24).epsilon(1e-5)); // £73m / 39,200
+        CHECK(Spec(Key::cost_per_baby).min == 100);
+        CHECK(Spec(Key::cost_per_baby).max == 20000);
+        CHECK(Spec(Key::value_per_child).default_value == 40000);
+        CHECK(Spec(Key::value_per_child).min == 0);
+        CHECK(Spec(Key::value_per_child).max == 1000000);
+        CHECK(DisplayValue(Spec(Key::cost_per_baby), Spec(Key::cost_per_baby).default_value) == "1,862");
+        Assumptions a = Assumptions::Defaults();
+        std::vector<Problem> problems;
+        CHECK(ApplyValue(a, Key::cost_per_baby, -5, &problems));
+        CHECK(a[Key::cost_per_baby] == 100);
+        CHECK_FALSE(ApplyValue(a, Key::value_per_child, HUGE_VAL, &problems));
+        REQUIRE(problems.size() == 2);
+        CHECK(problems[0].message == "cost_per_baby: -5 is outside the valid range 100 to 20,000 £/baby/year; used 100.");
+        CHECK(problems[1].message.find("valid range 0 to 1,000,000 £/child") != std::string::npos);
+    }
+
+    TEST_CASE("published ranges: prevalence only, each end with its source") {
+        const Ranges ranges = Ranges::Defaults();
+        for (const AssumptionSpec& spec : AssumptionTable()) {
+            CAPTURE(spec.key);
+            CHECK(ranges[spec.id].has_value() == spec.has_published_range);
+            if (spec.has_published_range) {
+                CHECK(std::string(spec.low_source).size() > 3);
+                CHECK(std::string(spec.high_source).size() > 3);
+                CHECK(spec.published_low >= spec.min);
+                CHECK(spec.published_high <= spec.max);
+            }
+        }
+        REQUIRE(ranges[Key::prevalence]);
+        CHECK(ranges[Key::prevalence]->low == 10);   // Start for Life, as the briefing quotes it
+        CHECK(ranges[Key::prevalence]->high == 23.5); // Madigan et al. 2023
+        CHECK(ranges.IsRanged(Key::prevalence));
+        CHECK_FALSE(ranges.IsRanged(Key::caseload));
+    }
+
+    TEST_CASE("ApplyRange and CheckRange") {
+        const Assumptions a = Assumptions::Defaults();
+        Ranges ranges;
+        std::vector<Problem> problems;
+        SUBCASE("both ends, valid") {
+            CHECK(ApplyRange(ranges, a, Key::caseload, 100, 300, &problems));
+            CHECK(problems.empty());
+            CHECK(*ranges[Key::caseload] == ValueRange{100, 300});
+        }
+        SUBCASE("one end pairs with the value") {
+            CHECK(ApplyRange(ranges, a, Key::caseload, std::nullopt, 300, &problems));
+            CHECK(*ranges[Key::caseload] == ValueRange{150, 300});
+        }
+        SUBCASE("a low above its high is swapped and reported") {
+            CHECK(ApplyRange(ranges, a, Key::caseload, 300, 100, &problems));
+            CHECK(*ranges[Key::caseload] == ValueRange{100, 300});
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].field == "caseload_low");
+        }
+        SUBCASE("outside the valid range: clamped and reported; 250% is not a prevalence") {
+            CHECK(ApplyRange(ranges, a, Key::prevalence, 10, 250, &problems));
+            CHECK(*ranges[Key::prevalence] == ValueRange{10, 50});
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].message == "prevalence_high: 250 is outside the valid range 1 to 50%; used 50%.");
+        }
+        SUBCASE("NaN and infinity are refused, the old end kept") {
+            ranges[Key::prevalence] = ValueRange{10, 23.5};
+            CHECK_FALSE(ApplyRange(ranges, a, Key::prevalence, std::nan(""), HUGE_VAL, &problems));
+            CHECK(*ranges[Key::prevalence] == ValueRange{10, 23.5});
+            REQUIRE(problems.size() == 2);
+            CHECK(problems[0].message == "prevalence_low: NaN is not a number; valid range 1 to 50%. Kept 10%.");
+            CHECK(problems[1].field == "prevalence_high");
+        }
+        SUBCASE("whole-number fields are rounded") {
+            CHECK(ApplyRange(ranges, a, Key::caseload, 99.5, 300, &problems));
+            CHECK(ranges[Key::caseload]->low == 100);
+            REQUIRE(problems.size() == 1);
+        }
+        CHECK(CheckRange(Spec(Key::caseload), 100, 300).empty());
+        CHECK(CheckRange(Spec(Key::caseload), 300, 100) ==
+              "caseload_low: 300 is above caseload_high 100; the low must not be above the high (valid range 10 to 1,000 "
+              "families/team/year).");
+        CHECK(CheckRange(Spec(Key::prevalence), 10, 250) == "prevalence_high: 250 is outside the valid range 1 to 50%.");
+        CHECK(CheckRange(Spec(Key::prevalence), std::nan(""), 20) ==
+              "prevalence_low: NaN is not a number; valid range 1 to 50%.");
     }
 }
