@@ -4,6 +4,7 @@
 
 #include "assumptions.h"
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -14,6 +15,25 @@ struct ScaleUpYear {
     int year;
     double linear_teams;                 // straight line from today's teams to the teams needed
     std::optional<double> compound_teams; // constant growth rate; none when there are no teams today
+};
+
+// Where one assumption would make the teams needed equal the teams today, the others held.
+struct BreakEven {
+    double value = 0;          // in the assumption's own unit (percent for percentages)
+    bool inside_range = false; // within the assumption's valid range
+};
+
+// One assumption moved across its range, the others held: a bar of the tornado chart.
+struct Sensitivity {
+    Key key;
+    double low = 0, high = 0;                  // the assumption's range
+    double teams_at_low = 0, teams_at_high = 0; // teams needed (unrounded) at each end
+    double Swing() const { return teams_at_high > teams_at_low ? teams_at_high - teams_at_low : teams_at_low - teams_at_high; }
+};
+
+struct Span {
+    double low = 0;
+    double high = 0;
 };
 
 struct Results {
@@ -32,9 +52,31 @@ struct Results {
     double new_teams_per_year = 0;            // teams_gap / years_to_target (straight line)
     std::optional<double> annual_growth_percent; // compound growth reaching the target; none when current is 0
     std::vector<ScaleUpYear> path;            // years 0 .. years_to_target
+
+    // The honest estimate: every ranged assumption at its ends at once (the model is monotone in
+    // each, so the corners hold the lowest and the highest), unrounded teams.
+    Span range;
+    // Per assumption (indexed by Key): none when there are no teams today or no value of that
+    // assumption alone gives today's teams (the answer does not depend on it, or only a negative
+    // value would do).
+    std::array<std::optional<BreakEven>, kAssumptionCount> break_even{};
+    std::vector<Sensitivity> sensitivity; // one per ranged assumption, largest swing first
+
+    // What closing the gap costs and returns, in pounds.
+    double annual_cost = 0;                    // babies_to_reach x cost_per_baby, a year
+    std::optional<double> babies_reached_today; // current_teams x caseload
+    std::optional<double> gap_annual_cost;     // (babies_to_reach - babies_reached_today) x cost, never below 0
+    double lifetime_value = 0;                 // babies_to_reach x value_per_child: one year's support
+    Span annual_cost_range;
+    std::optional<Span> gap_annual_cost_range;
+    Span lifetime_value_range;
 };
 
 // Never throws; inputs outside their ranges are clamped first, so the results are always finite.
-Results Estimate(const Assumptions& assumptions);
+// Ranges that are not valid (non-finite, outside the valid range, low above high) are clamped too.
+Results Estimate(const Assumptions& assumptions, const Ranges& ranges = Ranges{});
+
+// Teams needed alone (unrounded), for callers that move one assumption at a time.
+double TeamsNeeded(const Assumptions& assumptions);
 
 } // namespace teams

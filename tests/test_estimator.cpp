@@ -146,4 +146,119 @@ TEST_SUITE("estimator") {
             CHECK(Estimate(a).teams_needed_whole == 1);
         }
     }
+
+    TEST_CASE("the honest estimate at the defaults: range, break-even and sensitivity") {
+        const Results r = Estimate(Assumptions::Defaults(), Ranges::Defaults());
+        // prevalence 10% (Start for Life) to 23.5% (Madigan et al. 2023), everything else held
+        CHECK(r.range.low == Approx(264.8658).epsilon(1e-7));
+        CHECK(r.range.high == Approx(622.4346).epsilon(1e-7));
+
+        auto break_even = [&](Key key) { return r.break_even[static_cast<int>(key)]; };
+        REQUIRE(break_even(Key::prevalence));
+        CHECK(break_even(Key::prevalence)->value == Approx(1.69897).epsilon(1e-5));
+        CHECK(break_even(Key::prevalence)->value == Approx(45.0 * 150 * 3 * 100 / 1191896).epsilon(1e-12));
+        CHECK(break_even(Key::prevalence)->inside_range);
+        REQUIRE(break_even(Key::caseload));
+        CHECK(break_even(Key::caseload)->value == Approx(1324.33).epsilon(1e-6));
+        CHECK(break_even(Key::caseload)->value == Approx(59594.8 / 45).epsilon(1e-12));
+        CHECK_FALSE(break_even(Key::caseload)->inside_range); // above the valid 1,000
+        REQUIRE(break_even(Key::births));
+        CHECK(break_even(Key::births)->value == Approx(67500).epsilon(1e-12));
+        CHECK(break_even(Key::births)->inside_range);
+        REQUIRE(break_even(Key::access));
+        CHECK(break_even(Key::access)->value == Approx(3.7755).epsilon(1e-5));
+        CHECK(break_even(Key::access)->value == Approx(6750.0 / 178784.4 * 100).epsilon(1e-12));
+        // keys the teams needed do not depend on, or only a negative value would do
+        CHECK_FALSE(break_even(Key::current_teams));
+        CHECK_FALSE(break_even(Key::years_to_target));
+        CHECK_FALSE(break_even(Key::cost_per_baby));
+        CHECK_FALSE(break_even(Key::wider_prevalence)); // the wider tier is off (wider_access 0)
+        CHECK_FALSE(break_even(Key::wider_access));     // adding the wider tier only raises the need
+
+        REQUIRE(r.sensitivity.size() == 1);
+        CHECK(r.sensitivity[0].key == Key::prevalence);
+        CHECK(r.sensitivity[0].teams_at_low == Approx(264.8658).epsilon(1e-7));
+        CHECK(r.sensitivity[0].teams_at_high == Approx(622.4346).epsilon(1e-7));
+    }
+
+    TEST_CASE("a caseload range of 100 to 300 widens the range") {
+        Ranges ranges = Ranges::Defaults();
+        ranges[Key::caseload] = ValueRange{100, 300};
+        const Results r = Estimate(Assumptions::Defaults(), ranges);
+        CHECK(r.range.low == Approx(132.4329).epsilon(1e-7));
+        CHECK(r.range.high == Approx(933.6519).epsilon(1e-7));
+        REQUIRE(r.sensitivity.size() == 2);
+        // caseload's swing (198.6 to 595.9 = 397.3) beats prevalence's (264.9 to 622.4 = 357.6)
+        CHECK(r.sensitivity[0].key == Key::caseload);
+        CHECK(r.sensitivity[0].teams_at_low == Approx(595.948));
+        CHECK(r.sensitivity[1].key == Key::prevalence);
+        CHECK(r.teams_needed == Approx(397.298666667).epsilon(1e-9)); // the central answer is unchanged
+    }
+
+    TEST_CASE("break-even and ranges at the edges") {
+        SUBCASE("no teams today: no break-even at all") {
+            Assumptions a = Assumptions::Defaults();
+            a[Key::current_teams] = 0;
+            const Results r = Estimate(a, Ranges::Defaults());
+            for (const auto& found : r.break_even) CHECK_FALSE(found.has_value());
+        }
+        SUBCASE("more teams than needed: the break-even lies above today's values") {
+            Assumptions a = Assumptions::Defaults();
+            a[Key::current_teams] = 500;
+            const Results r = Estimate(a);
+            REQUIRE(r.break_even[static_cast<int>(Key::prevalence)]);
+            CHECK(r.break_even[static_cast<int>(Key::prevalence)]->value == Approx(15.0 * 500 / r.teams_needed));
+            CHECK(TeamsNeeded([&] { Assumptions b = a; b[Key::caseload] = r.break_even[static_cast<int>(Key::caseload)]->value; return b; }()) ==
+                  Approx(500));
+        }
+        SUBCASE("the wider tier: its break-even is found where the cap does not hold") {
+            Assumptions a = Assumptions::Defaults();
+            a[Key::wider_access] = 10;
+            a[Key::current_teams] = 450;
+            const Results r = Estimate(a);
+            REQUIRE(r.break_even[static_cast<int>(Key::wider_access)]);
+            Assumptions b = a;
+            b[Key::wider_access] = r.break_even[static_cast<int>(Key::wider_access)]->value;
+            CHECK(TeamsNeeded(b) == Approx(450).epsilon(1e-9));
+        }
+        SUBCASE("ranges that are not valid are clamped and put in order, never NaN") {
+            Ranges ranges;
+            ranges[Key::caseload] = ValueRange{5000, -3};
+            ranges[Key::prevalence] = ValueRange{std::nan(""), 20};
+            const Results r = Estimate(Assumptions::Defaults(), ranges);
+            CHECK(r.range.low == Approx(59594.8 / 1000));
+            CHECK(r.range.high == Approx(59594.8 / 10));
+            REQUIRE(r.sensitivity.size() == 1); // the NaN range is dropped
+            CHECK(r.sensitivity[0].key == Key::caseload);
+            CHECK(std::isfinite(r.annual_cost_range.low));
+        }
+        SUBCASE("no ranges: the range is the answer itself") {
+            const Results r = Estimate(Assumptions::Defaults());
+            CHECK(r.range.low == Approx(r.teams_needed));
+            CHECK(r.range.high == Approx(r.teams_needed));
+            CHECK(r.sensitivity.empty());
+        }
+    }
+
+    TEST_CASE("what closing the gap costs and returns") {
+        const Results r = Estimate(Assumptions::Defaults(), Ranges::Defaults());
+        // £73m / 39,200 babies (Parent-Infant Foundation 2026) x 59,594.8 babies a year
+        CHECK(std::fabs(r.annual_cost - 110980112) <= 1);
+        REQUIRE(r.babies_reached_today);
+        CHECK(*r.babies_reached_today == Approx(6750)); // 45 teams x 150 families
+        REQUIRE(r.gap_annual_cost);
+        CHECK(std::fabs(*r.gap_annual_cost - 98409959) <= 1);
+        CHECK(r.lifetime_value == Approx(2383792000).epsilon(1e-12)); // x £40,000 (Centre for Mental Health 2026)
+        // their ranges follow the prevalence range
+        CHECK(r.annual_cost_range.low == Approx(r.annual_cost * 10 / 15));
+        CHECK(r.annual_cost_range.high == Approx(r.annual_cost * 23.5 / 15));
+        REQUIRE(r.gap_annual_cost_range);
+        CHECK(r.gap_annual_cost_range->low == Approx((59594.8 * 10 / 15 - 6750) * 73000000.0 / 39200));
+        CHECK(r.lifetime_value_range.high == Approx(r.lifetime_value * 23.5 / 15));
+        SUBCASE("more teams than needed: the gap costs nothing, never less") {
+            Assumptions a = Assumptions::Defaults();
+            a[Key::current_teams] = 1000;
+            CHECK(*Estimate(a).gap_annual_cost == 0);
+        }
+    }
 }
