@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <iterator>
 #include <sstream>
 #include <string>
@@ -34,6 +35,13 @@ void PrintUsage(std::FILE* out) {
         std::fprintf(out, "  %-26s %s (%s; default %s)\n", flag.c_str(), spec.label, RangeText(spec).c_str(),
                      FormatRoundTrip(spec.default_value).c_str());
     }
+    std::fprintf(out, "\nRanges (the honest estimate): --KEY-low N and --KEY-high N for any assumption above\n"
+                      "(--caseload-low 100 --caseload-high 300), or none to remove one. Published by default:\n");
+    for (const AssumptionSpec& spec : AssumptionTable())
+        if (spec.has_published_range)
+            std::fprintf(out, "  %-26s %s to %s (%s; %s)\n", (FlagName(spec) + "-low/-high").c_str(),
+                         FormatRoundTrip(spec.published_low).c_str(), FormatRoundTrip(spec.published_high).c_str(),
+                         spec.low_source, spec.high_source);
     std::fprintf(out, "\nOther options:\n"
                       "  --preset ID                start from a published preset (see --list-presets)\n"
                       "  --scenario FILE            start from a scenario JSON file\n"
@@ -54,6 +62,9 @@ void PrintReport(const Scenario& scenario, const Results& r) {
     const Assumptions& a = scenario.assumptions;
     std::printf("%s needs %s specialised parent-infant relationship teams (%s unrounded).\n", scenario.area.c_str(),
                 FormatNumber(static_cast<double>(r.teams_needed_whole)).c_str(), FormatNumber(r.teams_needed, 1).c_str());
+    if (const std::string range = RangeWords(scenario, r); !range.empty())
+        std::printf("Range: %s (%s to %s unrounded).\n", range.c_str(), FormatNumber(r.range.low, 4).c_str(),
+                    FormatNumber(r.range.high, 4).c_str());
     std::printf("Scenario: %s\n\nThe working:\n", scenario.name.c_str());
     for (const WorkingStep& step : ShowWorking(scenario, r))
         std::printf("  %s: %s = %s\n      source: %s\n", step.label.c_str(), step.formula.c_str(), step.value.c_str(),
@@ -69,6 +80,24 @@ void PrintReport(const Scenario& scenario, const Results& r) {
     } else {
         std::printf(" That is %s teams more than needed.\n", FormatNumber(-r.teams_gap, 1).c_str());
     }
+    std::printf("\nBreak-even (each assumption alone, the others held):\n");
+    bool any = false;
+    for (const AssumptionSpec& spec : AssumptionTable())
+        if (const std::string words = BreakEvenWords(scenario, r, spec.id); !words.empty()) {
+            std::printf("  %s\n", words.c_str());
+            any = true;
+        }
+    if (!any) std::printf("  none: there are no teams today to compare with.\n");
+    if (!r.sensitivity.empty()) {
+        std::printf("\nWhich assumption matters most (teams needed at each end of its range):\n");
+        for (const Sensitivity& entry : r.sensitivity) {
+            const AssumptionSpec& spec = Spec(entry.key);
+            std::printf("  %s: %s at %s, %s at %s\n", spec.label, FormatNumber(entry.teams_at_low, 1).c_str(),
+                        DisplayValue(spec, entry.low).c_str(), FormatNumber(entry.teams_at_high, 1).c_str(),
+                        DisplayValue(spec, entry.high).c_str());
+        }
+    }
+    std::printf("\nCost and value: %s\n", MoneyWords(scenario, r).c_str());
 }
 
 // The README's assumption table, written from the same table as everything else.
@@ -160,12 +189,35 @@ int main(int argc, char** argv) {
         if (!loaded.problems.empty()) return Fail("--scenario " + option.value + ": " + loaded.problems.front().message);
         scenario = loaded.scenario;
     }
+    struct RangeFlag {
+        const AssumptionSpec* spec;
+        RangeEnd end;
+        std::string flag;
+        double value;
+        bool none;
+    };
+    std::vector<RangeFlag> range_flags;
     for (const Option& option : options) {
         if (!option.has_value || option.flag == "--preset" || option.flag == "--scenario") continue;
         const AssumptionSpec* spec = nullptr;
         for (const AssumptionSpec& candidate : AssumptionTable())
             if (FlagName(candidate) == option.flag) spec = &candidate;
-        if (!spec) return Fail(CleanLabel(option.flag, 40) + ": unknown option; see --help.");
+        if (!spec) {
+            // --<key>-low / --<key>-high: checked once every value is known.
+            for (const AssumptionSpec& candidate : AssumptionTable())
+                for (const RangeEnd end : {RangeEnd::low, RangeEnd::high})
+                    if (FlagName(candidate) + (end == RangeEnd::low ? "-low" : "-high") == option.flag) {
+                        double value = 0;
+                        const bool none = option.value == "none";
+                        if (!none && !ParseNumber(option.value, &value))
+                            return Fail(option.flag + ": \"" + CleanLabel(option.value, 40) +
+                                        "\" is not a plain number or none; valid range " + RangeText(candidate) + ".");
+                        range_flags.push_back({&candidate, end, option.flag, value, none});
+                        spec = &candidate;
+                    }
+            if (spec) continue;
+            return Fail(CleanLabel(option.flag, 40) + ": unknown option; see --help.");
+        }
         double value = 0;
         if (!ParseNumber(option.value, &value))
             return Fail(option.flag + ": \"" + CleanLabel(option.value, 40) + "\" is not a plain number; valid range " +
@@ -177,8 +229,34 @@ int main(int argc, char** argv) {
         if (!problems.empty()) return Fail(option.flag + ": " + problems.front().message.substr(problems.front().message.find(':') + 2));
     }
 
+    // Ranges: each end must be valid as given, and the low not above the high.
+    for (const RangeFlag& range : range_flags) {
+        if (range.none) {
+            scenario.ranges[range.spec->id].reset();
+            continue;
+        }
+        const std::string problem = CheckValue(*range.spec, range.value);
+        if (!problem.empty()) return Fail(range.flag + ": " + problem.substr(problem.find(':') + 2));
+        if (range.spec->whole_number && range.value != std::round(range.value))
+            return Fail(range.flag + ": " + FormatRoundTrip(range.value) + " must be a whole number (" +
+                        RangeText(*range.spec) + ").");
+    }
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        std::optional<double> ends[2];
+        std::string flags[2] = {FlagName(spec) + "-low", FlagName(spec) + "-high"};
+        for (const RangeFlag& range : range_flags)
+            if (range.spec == &spec && !range.none) ends[range.end == RangeEnd::low ? 0 : 1] = range.value;
+        if (!ends[0] && !ends[1]) continue;
+        const ValueRange now = scenario.ranges[spec.id].value_or(ValueRange{scenario.assumptions[spec.id], scenario.assumptions[spec.id]});
+        const double low = ends[0].value_or(now.low), high = ends[1].value_or(now.high);
+        if (low > high)
+            return Fail(flags[0] + ": " + FormatRoundTrip(low) + " is above " + flags[1] + " " + FormatRoundTrip(high) +
+                        "; the low must not be above the high (valid range " + RangeText(spec) + ").");
+        scenario.ranges[spec.id] = ValueRange{low, high};
+    }
+
     // Output.
-    const Results results = Estimate(scenario.assumptions);
+    const Results results = Estimate(scenario.assumptions, scenario.ranges);
     if (print_scenario) {
         std::printf("%s\n", ScenarioToJson(scenario).c_str());
     } else if (json_output) {

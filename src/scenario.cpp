@@ -3,6 +3,7 @@
 // Plain C++ only: no ImGui, GLFW or Emscripten here.
 #include "scenario.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -41,12 +42,19 @@ struct ErrorLocator : nlohmann::json_sax<json> {
     bool number_float(number_float_t, const string_t&) override { return true; }
     bool string(string_t&) override { return true; }
     bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
+    std::vector<std::string> parents; // the keys of the objects the parser is inside
+    bool start_object(std::size_t) override {
+        parents.push_back(last_key);
+        return true;
+    }
     bool key(string_t& key) override {
         last_key = key;
         return true;
     }
-    bool end_object() override { return true; }
+    bool end_object() override {
+        if (!parents.empty()) parents.pop_back();
+        return true;
+    }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
     bool parse_error(std::size_t byte, const std::string& token, const nlohmann::detail::exception&) override {
@@ -60,10 +68,17 @@ Problem ParseProblem(std::string_view text) {
     ErrorLocator locator;
     json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, true);
     double number = 0;
-    const AssumptionSpec* spec = FindSpec(locator.last_key);
+    std::string field = locator.last_key;
+    const AssumptionSpec* spec = FindSpec(field);
+    // "ranges": {"prevalence": {"high": 1e309}} names prevalence_high
+    const std::size_t depth = locator.parents.size();
+    if (!spec && (field == "low" || field == "high") && depth >= 2 && locator.parents[depth - 2] == "ranges") {
+        spec = FindSpec(locator.parents[depth - 1]);
+        if (spec) field = RangeKey(*spec, field == "low" ? RangeEnd::low : RangeEnd::high);
+    }
     if (spec && ParseNumber(locator.last_token, &number) && !std::isfinite(number))
-        return {spec->key, std::string(spec->key) + ": " + CleanLabel(locator.last_token, 40) +
-                               " is not a usable number; valid range " + RangeText(*spec) + ". Nothing was loaded."};
+        return {field, field + ": " + CleanLabel(locator.last_token, 40) + " is not a usable number; valid range " +
+                           RangeText(*spec) + ". Nothing was loaded."};
     std::string message = "The scenario is not valid JSON";
     if (locator.position > 0) message += " (at byte " + std::to_string(locator.position) + ")";
     return {"file", message + "; nothing was loaded."};
@@ -97,6 +112,52 @@ void ReadLabel(const json& doc, const char* key, std::string& target, std::vecto
         problems.push_back({key, std::string(key) + ": shortened to " + std::to_string(kMaxTextLength) +
                                      " characters without control characters."});
     target = cleaned;
+}
+
+// "ranges": {"caseload": {"low": 100, "high": 300}, "prevalence": null}. Read after the assumptions,
+// so a range given by one end only takes the other from the value.
+void ReadRanges(const json& ranges, Scenario& scenario, std::vector<Problem>& problems) {
+    if (!ranges.is_object()) {
+        problems.push_back({"ranges", std::string("ranges: must be an object of key: {\"low\": number, \"high\": "
+                                                  "number}, not ") + TypeName(ranges) + "."});
+        return;
+    }
+    for (const auto& [key, value] : ranges.items()) {
+        const AssumptionSpec* spec = FindSpec(key);
+        if (!spec) {
+            problems.push_back({"ranges", "ranges: \"" + CleanLabel(key, 40) +
+                                              "\" is not an assumption of this calculator; ignored."});
+            continue;
+        }
+        if (value.is_null()) {
+            scenario.ranges[spec->id].reset();
+            continue;
+        }
+        if (!value.is_object()) {
+            problems.push_back({RangeKey(*spec, RangeEnd::low),
+                                std::string("ranges.") + spec->key + ": must be {\"low\": number, \"high\": number} or null, not " +
+                                    TypeName(value) + "; valid range " + RangeText(*spec) + ". Kept as it was."});
+            continue;
+        }
+        std::optional<double> ends[2];
+        for (const RangeEnd end : {RangeEnd::low, RangeEnd::high}) {
+            const auto found = value.find(end == RangeEnd::low ? "low" : "high");
+            if (found == value.end()) continue;
+            if (!found->is_number()) {
+                problems.push_back({RangeKey(*spec, end), RangeKey(*spec, end) + ": must be a number, not " +
+                                                              TypeName(*found) + "; valid range " + RangeText(*spec) + "."});
+                continue;
+            }
+            ends[end == RangeEnd::low ? 0 : 1] = found->get<double>();
+        }
+        for (const auto& [inner, ignored] : value.items()) {
+            (void)ignored;
+            if (inner != "low" && inner != "high")
+                problems.push_back({RangeKey(*spec, RangeEnd::low), std::string("ranges.") + spec->key + ": \"" +
+                                                                        CleanLabel(inner, 40) + "\" is not low or high; ignored."});
+        }
+        ApplyRange(scenario.ranges, scenario.assumptions, spec->id, ends[0], ends[1], &problems);
+    }
 }
 
 } // namespace
@@ -158,9 +219,10 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
         return result;
     }
     if (const auto it = doc.find("schema_version"); it != doc.end()) {
-        if (!it->is_number() || it->get<double>() != kSchemaVersion) {
-            problems.push_back({"schema_version", "schema_version: only version " + std::to_string(kSchemaVersion) +
-                                                      " is understood; nothing was loaded."});
+        const double version = it->is_number() ? it->get<double>() : 0;
+        if (version != 1 && version != kSchemaVersion) {
+            problems.push_back({"schema_version", "schema_version: only versions 1 to " + std::to_string(kSchemaVersion) +
+                                                      " are understood; nothing was loaded."});
             return result;
         }
     }
@@ -201,9 +263,11 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
             }
         }
     }
+    if (const auto it = doc.find("ranges"); it != doc.end()) ReadRanges(*it, scenario, problems);
     for (const auto& [key, value] : doc.items()) {
         (void)value;
-        if (key != "schema_version" && key != "name" && key != "area" && key != "preset" && key != "assumptions")
+        if (key != "schema_version" && key != "name" && key != "area" && key != "preset" && key != "assumptions" &&
+            key != "ranges")
             problems.push_back({"file", "\"" + CleanLabel(key, 40) + "\" is not part of a scenario; ignored."});
         if (problems.size() > 50) break;
     }
@@ -214,16 +278,40 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
 std::string ScenarioToJson(const Scenario& scenario, int indent) {
     ordered assumptions = ordered::object();
     for (const AssumptionSpec& spec : AssumptionTable()) assumptions[spec.key] = Finite(scenario.assumptions[spec.id]);
-    ordered doc = {{"schema_version", scenario.schema_version},
+    ordered ranges = ordered::object();
+    for (const AssumptionSpec& spec : AssumptionTable())
+        if (const std::optional<ValueRange>& range = scenario.ranges[spec.id])
+            ranges[spec.key] = {{"low", Finite(range->low)}, {"high", Finite(range->high)}};
+    // A document that left out a published range must still say so when written back.
+    for (const AssumptionSpec& spec : AssumptionTable())
+        if (spec.has_published_range && !scenario.ranges[spec.id]) ranges[spec.key] = nullptr;
+    ordered doc = {{"schema_version", kSchemaVersion},
                 {"name", scenario.name},
                 {"area", scenario.area},
                 {"preset", scenario.preset},
-                {"assumptions", assumptions}};
+                {"assumptions", assumptions},
+                {"ranges", ranges}};
     // Labels were cleaned to valid UTF-8 on the way in; replace anything else rather than fail.
     return doc.dump(indent, ' ', false, ordered::error_handler_t::replace);
 }
 
+static ordered SpanJson(const Span& span) { return {{"low", Finite(span.low)}, {"high", Finite(span.high)}}; }
+
 static ordered ResultsJson(const Results& r) {
+    ordered break_even = ordered::object();
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        const std::optional<BreakEven>& found = r.break_even[static_cast<int>(spec.id)];
+        break_even[spec.key] = found && std::isfinite(found->value)
+                                   ? ordered{{"value", found->value}, {"inside_range", found->inside_range}}
+                                   : ordered(nullptr);
+    }
+    ordered sensitivity = ordered::array();
+    for (const Sensitivity& entry : r.sensitivity)
+        sensitivity.push_back({{"key", Spec(entry.key).key},
+                               {"low", Finite(entry.low)},
+                               {"high", Finite(entry.high)},
+                               {"teams_at_low", Finite(entry.teams_at_low)},
+                               {"teams_at_high", Finite(entry.teams_at_high)}});
     ordered path = ordered::array();
     for (const ScaleUpYear& step : r.path)
         path.push_back({{"year", step.year}, {"linear_teams", Finite(step.linear_teams)},
@@ -242,7 +330,17 @@ static ordered ResultsJson(const Results& r) {
             {"scale_factor", OptionalNumber(r.scale_factor)},
             {"new_teams_per_year", Finite(r.new_teams_per_year)},
             {"annual_growth_percent", OptionalNumber(r.annual_growth_percent)},
-            {"path", path}};
+            {"path", path},
+            {"range", SpanJson(r.range)},
+            {"break_even", break_even},
+            {"sensitivity", sensitivity},
+            {"annual_cost", Finite(r.annual_cost)},
+            {"annual_cost_range", SpanJson(r.annual_cost_range)},
+            {"babies_reached_today", OptionalNumber(r.babies_reached_today)},
+            {"gap_annual_cost", OptionalNumber(r.gap_annual_cost)},
+            {"gap_annual_cost_range", r.gap_annual_cost_range ? SpanJson(*r.gap_annual_cost_range) : ordered(nullptr)},
+            {"lifetime_value", Finite(r.lifetime_value)},
+            {"lifetime_value_range", SpanJson(r.lifetime_value_range)}};
 }
 
 std::string ResultsToJson(const Results& results, int indent) { return ResultsJson(results).dump(indent); }

@@ -11,7 +11,7 @@
 
 namespace teams {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2; // 2 added "ranges"; version 1 files still load
 inline constexpr std::size_t kMaxTextLength = 200;         // name and area labels
 inline constexpr std::size_t kMaxScenarioBytes = 64 * 1024; // larger JSON documents are refused
 
@@ -21,6 +21,7 @@ struct Scenario {
     std::string area = "England";
     std::string preset = "briefing"; // id of the preset the values started from ("" for none)
     Assumptions assumptions = Assumptions::Defaults();
+    Ranges ranges = Ranges::Defaults(); // each assumption's low and high (published ones by default)
 };
 
 struct LoadResult {
@@ -31,6 +32,8 @@ struct LoadResult {
 
 // Reads scenario JSON onto `base`: keys that are missing keep base's values, so a partial object
 // ({"assumptions": {"prevalence": 10}}) is fine. Out-of-range numbers are clamped and reported.
+// "ranges": {"caseload": {"low": 100, "high": 300}} sets ranges (null removes one); a low above its
+// high is swapped and reported.
 LoadResult ScenarioFromJson(std::string_view text, const Scenario& base);
 std::string ScenarioToJson(const Scenario& scenario, int indent = 2);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #include "presets.h"
 
@@ -43,6 +44,21 @@ void ApplyPreset(Scenario& scenario, const Preset& preset) {
     scenario.assumptions = preset.assumptions;
     scenario.area = preset.area;
     scenario.name = preset.label;
+}
+
+// "caseload_low" -> caseload's spec and the low end; no spec when it is not a range key.
+struct RangeParam {
+    const AssumptionSpec* spec = nullptr;
+    RangeEnd end = RangeEnd::low;
+};
+
+RangeParam FindRangeParam(std::string_view key) {
+    for (const RangeEnd end : {RangeEnd::low, RangeEnd::high}) {
+        const std::string_view suffix = end == RangeEnd::low ? "_low" : "_high";
+        if (key.size() > suffix.size() && key.substr(key.size() - suffix.size()) == suffix)
+            if (const AssumptionSpec* spec = FindSpec(key.substr(0, key.size() - suffix.size()))) return {spec, end};
+    }
+    return {};
 }
 
 } // namespace
@@ -154,6 +170,13 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         pairs.push_back({std::move(key), std::move(value), key_ok && value_ok});
     }
 
+    struct RangePair {
+        RangeParam param;
+        std::string value;
+        bool ok;
+    };
+    std::vector<RangePair> range_pairs;
+
     // preset= first wherever it stands, so that values given beside it override it.
     for (const Pair& pair : pairs) {
         if (pair.key != "preset") continue;
@@ -184,6 +207,10 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         }
         const AssumptionSpec* spec = FindSpec(pair.key);
         if (!spec) {
+            if (const RangeParam range = FindRangeParam(pair.key); range.spec) {
+                range_pairs.push_back({range, pair.value, pair.ok});
+                continue;
+            }
             if (pair.key.size() <= 64 && pair.ok) result.other.emplace_back(pair.key, pair.value);
             continue;
         }
@@ -197,6 +224,42 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         }
         ApplyValue(result.scenario.assumptions, spec->id, value, &result.problems);
         if (result.problems.size() > kMaxProblems + 1) result.problems.resize(kMaxProblems + 1);
+    }
+
+    // Ranges after the values, so that an end given alone pairs with the value; both ends of a key
+    // are applied together, so a low above its high is swapped as given.
+    std::optional<double> ends[kAssumptionCount][2];
+    bool cleared[kAssumptionCount] = {};
+    for (const RangePair& pair : range_pairs) {
+        const AssumptionSpec& spec = *pair.param.spec;
+        const int index = static_cast<int>(spec.id), side = pair.param.end == RangeEnd::low ? 0 : 1;
+        if (pair.ok && pair.value == "none") {
+            cleared[index] = true;
+            ends[index][0] = ends[index][1] = std::nullopt;
+            continue;
+        }
+        double value = 0;
+        if (!pair.ok || !ParseNumber(pair.value, &value)) {
+            const std::optional<ValueRange>& kept = result.scenario.ranges[spec.id];
+            AddProblem(result.problems, {RangeKey(spec, pair.param.end),
+                                         RangeKey(spec, pair.param.end) + ": \"" + Shown(pair.value) +
+                                             "\" is not a plain number or none; valid range " + RangeText(spec) + ". Kept " +
+                                             (kept ? DisplayValue(spec, side == 0 ? kept->low : kept->high) : std::string("no range")) +
+                                             "."});
+            continue;
+        }
+        cleared[index] = false;
+        ends[index][side] = value;
+    }
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        const int index = static_cast<int>(spec.id);
+        if (cleared[index]) result.scenario.ranges[spec.id].reset();
+        if (ends[index][0] || ends[index][1]) {
+            std::vector<Problem> problems;
+            ApplyRange(result.scenario.ranges, result.scenario.assumptions, spec.id, ends[index][0], ends[index][1],
+                       &problems);
+            for (Problem& problem : problems) AddProblem(result.problems, std::move(problem));
+        }
     }
     return result;
 }
@@ -215,6 +278,17 @@ std::string ScenarioToQuery(const Scenario& scenario) {
     for (const AssumptionSpec& spec : AssumptionTable()) {
         const double value = scenario.assumptions[spec.id];
         if (value != reference[spec.id]) add(spec.key, FormatRoundTrip(value));
+    }
+    const Ranges reference_ranges = Ranges::Defaults();
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        const std::optional<ValueRange>& range = scenario.ranges[spec.id];
+        if (range == reference_ranges[spec.id]) continue;
+        if (!range) {
+            add(RangeKey(spec, RangeEnd::low), "none");
+            continue;
+        }
+        add(RangeKey(spec, RangeEnd::low), FormatRoundTrip(range->low));
+        add(RangeKey(spec, RangeEnd::high), FormatRoundTrip(range->high));
     }
     const Scenario plain = preset ? ScenarioFromPreset(*preset) : Scenario{};
     if (scenario.area != plain.area) add("area", scenario.area);

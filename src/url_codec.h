@@ -17,8 +17,9 @@ struct QueryResult {
     std::vector<std::pair<std::string, std::string>> other; // decoded parameters that are not scenario keys
 };
 
-// Accepts "?a=1&b=2" or "a=1&b=2". Keys: preset, name, area and every assumption key. Numbers must be
-// plain decimals (no hex, no thousands separators, no NaN or infinity). A later repeat of a key wins.
+// Accepts "?a=1&b=2" or "a=1&b=2". Keys: preset, name, area, every assumption key, and <key>_low and
+// <key>_high for its range ("none" removes a range). Numbers must be plain decimals (no hex, no
+// thousands separators, no NaN or infinity). A later repeat of a key wins.
 QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base);
 
 // "preset=briefing&prevalence=10": the preset, then every value that differs from the preset, then

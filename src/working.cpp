@@ -42,6 +42,13 @@ std::string Plural(long long count, const char* one, const char* many) {
     return FormatNumber(static_cast<double>(count)) + " " + (count == 1 || count == -1 ? one : many);
 }
 
+std::string Lowercase(const char* label) {
+    std::string text = label;
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z'))
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
 } // namespace
 
 std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
@@ -69,7 +76,9 @@ std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
                      FormatNumber(r.teams_needed, 1) + " (" + FormatNumber(static_cast<double>(r.teams_needed_whole)) +
                          " rounded up)",
                      SourceFor(s, Key::caseload)});
-    steps.push_back({"Teams today", "operating now, " + Value(s, Key::teams_in_development) + " more in development",
+    steps.push_back({"Teams today",
+                     Value(s, Key::current_teams) + " operating now, " + Value(s, Key::teams_in_development) +
+                         " more in development",
                      Value(s, Key::current_teams), SourceFor(s, Key::current_teams)});
     std::string gap = FormatNumber(r.teams_needed, 1) + " - " + Value(s, Key::current_teams);
     if (r.scale_factor) gap += " (" + FormatNumber(*r.scale_factor, 2) + " times today)";
@@ -83,7 +92,112 @@ std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
                          "(" + FormatNumber(r.teams_needed, 1) + " / " + Value(s, Key::current_teams) + ") ^ (1 / " +
                              Value(s, Key::years_to_target) + ") - 1",
                          FormatNumber(*r.annual_growth_percent, 1) + "%", "derived"});
+
+    const std::string cost = Pounds(a[Key::cost_per_baby]);
+    steps.push_back({"Cost a year", FormatNumber(r.babies_to_reach, 1) + " babies x " + cost + " a baby",
+                     Pounds(r.annual_cost), SourceFor(s, Key::cost_per_baby)});
+    if (r.babies_reached_today && r.gap_annual_cost) {
+        steps.push_back({"Babies today's teams support a year",
+                         Value(s, Key::current_teams) + " teams x " + Value(s, Key::caseload) + " families",
+                         FormatNumber(*r.babies_reached_today), SourceFor(s, Key::current_teams)});
+        steps.push_back({"Cost a year beyond today's teams",
+                         "(" + FormatNumber(r.babies_to_reach, 1) + " - " + FormatNumber(*r.babies_reached_today) + ") x " +
+                             cost + (r.babies_to_reach < *r.babies_reached_today ? " (none: today's teams cover it)" : ""),
+                         Pounds(*r.gap_annual_cost), "derived"});
+    }
+    steps.push_back({"Lifetime value of one year's support",
+                     FormatNumber(r.babies_to_reach, 1) + " babies x " + Pounds(a[Key::value_per_child]) + " a child",
+                     Pounds(r.lifetime_value), SourceFor(s, Key::value_per_child)});
     return steps;
+}
+
+std::string Pounds(double value) {
+    if (!std::isfinite(value)) return "-";
+    return (value < 0 ? "-£" : "£") + FormatNumber(std::fabs(value));
+}
+
+std::string RoundedPounds(double value, bool round_down) {
+    if (!std::isfinite(value)) return "-";
+    const double magnitude = std::fabs(value);
+    // To `decimals` places of `unit`, down for a lower bound ("over £2.38bn"), else to the nearest.
+    auto shown = [round_down](double x, int decimals) {
+        const double scale = std::pow(10.0, decimals);
+        const double kept = (round_down ? std::floor(x * scale + 1e-9) : std::round(x * scale)) / scale;
+        std::string text = FormatNumber(kept, decimals);
+        if (text.find('.') != std::string::npos) {
+            while (text.back() == '0') text.pop_back();
+            if (text.back() == '.') text.pop_back();
+        }
+        return text;
+    };
+    // At most three significant figures, in the words people use: £2.38bn, £111m, £98m, £4.5m, £450,000.
+    std::string text;
+    const double bn = magnitude / 1e9, m = magnitude / 1e6;
+    if (bn >= 1 || (!round_down && m >= 999.5)) text = shown(bn, bn >= 100 ? 0 : bn >= 10 ? 1 : 2) + "bn";
+    else if (m >= 10 || (!round_down && m >= 9.95)) text = shown(m, 0) + "m";
+    else if (m >= 1 || (!round_down && magnitude >= 999500)) text = shown(m, 1) + "m";
+    else if (magnitude >= 1000) text = shown(magnitude / 1000, 0) + ",000";
+    else text = shown(magnitude, 0);
+    if (text == "0,000") text = "0";
+    return (value < 0 ? "-£" : "£") + text;
+}
+
+std::string RangeWords(const Scenario& s, const Results& r) {
+    const auto whole = [](double teams) { return FormatNumber(std::ceil(teams - 1e-9)); };
+    std::string where;
+    int ranged = 0, published = 0;
+    const AssumptionSpec* only = nullptr;
+    for (const Sensitivity& entry : r.sensitivity) {
+        const AssumptionSpec& spec = Spec(entry.key);
+        ++ranged;
+        only = &spec;
+        if (spec.has_published_range && entry.low == spec.published_low && entry.high == spec.published_high) ++published;
+    }
+    (void)s;
+    if (ranged == 0) return {};
+    if (ranged == 1 && published == 1) where = only->range_words;
+    else if (ranged == 1) where = std::string("over your range of ") + Lowercase(only->label);
+    else where = "over the ranges of " + FormatNumber(ranged) + " assumptions";
+    return whole(r.range.low) + " to " + whole(r.range.high) + " " + where;
+}
+
+std::string BreakEvenWords(const Scenario& s, const Results& r, Key key) {
+    const std::optional<BreakEven>& found = r.break_even[static_cast<int>(key)];
+    if (!found) return {};
+    const AssumptionSpec& spec = Spec(key);
+    const double today = s.assumptions[Key::current_teams];
+    const double value = found->value;
+    const std::string shown = FormatNumber(value, spec.is_percent || value < 10 ? (value < 1 ? 2 : 1) : 0) +
+                              (spec.is_percent ? "%" : "");
+    std::string condition;
+    switch (key) {
+    case Key::births: condition = "there were " + shown + " births a year"; break;
+    case Key::cohort_years: condition = shown + " years of births were counted"; break;
+    case Key::prevalence: condition = shown + " of babies were at risk"; break;
+    case Key::local_risk: condition = "local need were " + shown + " times England's"; break;
+    case Key::access: condition = "teams reached " + shown + " of babies at risk"; break;
+    case Key::wider_prevalence: condition = shown + " of babies were at risk of other insecure attachment"; break;
+    case Key::wider_access: condition = "teams supported " + shown + " of the wider tier"; break;
+    case Key::caseload: condition = "each supported " + shown + " families a year"; break;
+    default: condition = Lowercase(spec.label) + " were " + shown; break;
+    }
+    const bool briefing = s.assumptions[key] == spec.default_value;
+    std::string text = Plural(static_cast<long long>(today), "team", "teams") + (today == 1 ? " would" : " would") +
+                       " be enough only if " + condition + " (" + (briefing ? "the briefing assumes " : "this scenario has ") +
+                       DisplayValue(spec, s.assumptions[key]) + ")";
+    if (!found->inside_range) text += ", outside the valid range of " + RangeText(spec);
+    return text + ".";
+}
+
+std::string MoneyWords(const Scenario& s, const Results& r) {
+    std::string text = "About " + RoundedPounds(r.annual_cost) + " a year in all";
+    if (!r.gap_annual_cost) text += " (more than today's teams: not known, enter today's teams)";
+    else if (*r.gap_annual_cost <= 0) text += ", which today's teams already cover";
+    else text += ", " + RoundedPounds(*r.gap_annual_cost) + " more than today's teams";
+    text += "; one year's support is worth over " + RoundedPounds(r.lifetime_value, true) +
+            " across those children's lives. Cost: " + SourceFor(s, Key::cost_per_baby) + "; value: " +
+            SourceFor(s, Key::value_per_child) + ". The two come from different studies.";
+    return text;
 }
 
 std::string SummarySentence(const Scenario& s, const Results& r) {
@@ -131,6 +245,36 @@ std::string ReportCsv(const Scenario& s, const Results& r) {
     row("result", "scale_factor", "Teams needed as a multiple of today", optional(r.scale_factor), "x", "derived");
     row("result", "new_teams_per_year", "New teams a year (straight line)", CsvNumber(r.new_teams_per_year), "teams/year", "derived");
     row("result", "annual_growth_percent", "Growth a year (compound)", optional(r.annual_growth_percent), "%", "derived");
+    row("result", "range.low", "Teams needed, lowest over the ranges", CsvNumber(r.range.low), "teams", "derived");
+    row("result", "range.high", "Teams needed, highest over the ranges", CsvNumber(r.range.high), "teams", "derived");
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        const std::optional<BreakEven>& found = r.break_even[static_cast<int>(spec.id)];
+        if (!found) continue;
+        row("result", std::string("break_even.") + spec.key,
+            std::string("Break-even: ") + spec.label + (found->inside_range ? "" : " (outside the valid range)"),
+            CsvNumber(found->value), spec.unit, "derived");
+    }
+    for (const Sensitivity& entry : r.sensitivity) {
+        const AssumptionSpec& spec = Spec(entry.key);
+        row("result", std::string("sensitivity.") + spec.key + ".teams_at_low",
+            std::string("Teams needed at the low end of ") + Lowercase(spec.label) + " (" + DisplayValue(spec, entry.low) + ")",
+            CsvNumber(entry.teams_at_low), "teams", "derived");
+        row("result", std::string("sensitivity.") + spec.key + ".teams_at_high",
+            std::string("Teams needed at the high end of ") + Lowercase(spec.label) + " (" + DisplayValue(spec, entry.high) + ")",
+            CsvNumber(entry.teams_at_high), "teams", "derived");
+    }
+    row("result", "annual_cost", "Cost a year", CsvNumber(r.annual_cost), "£/year", SourceFor(s, Key::cost_per_baby));
+    row("result", "babies_reached_today", "Babies today's teams support a year", optional(r.babies_reached_today), "babies/year", "derived");
+    row("result", "gap_annual_cost", "Cost a year beyond today's teams", optional(r.gap_annual_cost), "£/year", "derived");
+    row("result", "lifetime_value", "Lifetime value of one year's support", CsvNumber(r.lifetime_value), "£", SourceFor(s, Key::value_per_child));
+    row("result", "annual_cost_range.low", "Cost a year, lowest over the ranges", CsvNumber(r.annual_cost_range.low), "£/year", "derived");
+    row("result", "annual_cost_range.high", "Cost a year, highest over the ranges", CsvNumber(r.annual_cost_range.high), "£/year", "derived");
+    row("result", "gap_annual_cost_range.low", "Cost beyond today's teams, lowest over the ranges",
+        r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->low) : std::string(), "£/year", "derived");
+    row("result", "gap_annual_cost_range.high", "Cost beyond today's teams, highest over the ranges",
+        r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->high) : std::string(), "£/year", "derived");
+    row("result", "lifetime_value_range.low", "Lifetime value, lowest over the ranges", CsvNumber(r.lifetime_value_range.low), "£", "derived");
+    row("result", "lifetime_value_range.high", "Lifetime value, highest over the ranges", CsvNumber(r.lifetime_value_range.high), "£", "derived");
     return out;
 }
 

@@ -22,6 +22,21 @@ std::vector<WorkingStep> ShowWorking(const Scenario& scenario, const Results& re
 // 1191896 -> "1,191,896"; 59594.8 with 1 decimal -> "59,594.8". Never prints nan or inf.
 std::string FormatNumber(double value, int decimals = 0);
 
+// Pounds, whole and exact: "£110,980,112".
+std::string Pounds(double value);
+// Pounds as a sentence carries them, at most three significant figures: "£111m", "£98m",
+// "£2.38bn". round_down for a lower bound, so "over £2.38bn" stays true.
+std::string RoundedPounds(double value, bool round_down = false);
+
+// The headline's range: "265 to 623 on the published prevalences"; empty when nothing is ranged.
+std::string RangeWords(const Scenario& scenario, const Results& results);
+// Break-even in plain words: "45 teams would be enough only if each supported 1,324 families a year
+// (the briefing assumes 150), outside the valid range of 10 to 1,000 families/team/year."; empty when
+// there is none.
+std::string BreakEvenWords(const Scenario& scenario, const Results& results, Key key);
+// Cost and value in plain words with their sources; never a ratio of the two.
+std::string MoneyWords(const Scenario& scenario, const Results& results);
+
 // One sentence for screen readers and summaries:
 // "England needs 398 teams to reach 59,595 babies a year; 45 exist today."
 std::string SummarySentence(const Scenario& scenario, const Results& results);

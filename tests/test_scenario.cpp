@@ -1,6 +1,7 @@
 // Scenario JSON: exact round trips, partial objects, and every malformed file in tests/data/scenarios.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <filesystem>
 
 #include "test_files.h"
@@ -44,10 +45,10 @@ TEST_SUITE("scenario") {
 
     TEST_CASE("the JSON shape") {
         const std::string text = ScenarioToJson(Scenario{}, -1);
-        CHECK(text.find("\"schema_version\":1") != std::string::npos);
+        CHECK(text.find("\"schema_version\":2") != std::string::npos);
         CHECK(text.find("\"assumptions\":{\"births\":595948,\"cohort_years\":2,\"prevalence\":15") != std::string::npos);
         const std::string report = ReportJson(Scenario{}, Estimate(Assumptions::Defaults()), -1);
-        CHECK(report.find("{\"scenario\":{\"schema_version\":1") == 0);
+        CHECK(report.find("{\"scenario\":{\"schema_version\":2") == 0);
         CHECK(report.find("\"teams_needed_whole\":398") != std::string::npos);
         Scenario none;
         none.assumptions[Key::current_teams] = 0;
@@ -94,10 +95,16 @@ TEST_SUITE("scenario") {
             CHECK(IsValid(loaded.scenario.assumptions));
             CHECK(loaded.scenario.assumptions[Key::teams_in_development] == 7); // untouched
             if (field != "file" && field != "schema_version" && field != "assumptions" && field != "preset" &&
-                field != "area" && field != "name") {
-                const AssumptionSpec* spec = FindSpec(field);
+                field != "area" && field != "name" && field != "ranges") {
+                // <key>_low and <key>_high name a range's ends
+                std::string key = field;
+                for (const char* suffix : {"_low", "_high"})
+                    if (!FindSpec(key) && key.size() > std::strlen(suffix) &&
+                        key.compare(key.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+                        key.resize(key.size() - std::strlen(suffix));
+                const AssumptionSpec* spec = FindSpec(key);
                 REQUIRE(spec != nullptr);
-                CHECK(Names(loaded.problems, spec->key));
+                CHECK(Names(loaded.problems, field));
                 bool names_range = false;
                 for (const Problem& problem : loaded.problems)
                     names_range |= problem.message.find(RangeText(*spec)) != std::string::npos;
@@ -110,7 +117,7 @@ TEST_SUITE("scenario") {
 
     TEST_CASE("specific malformed inputs") {
         SUBCASE("unknown schema version loads nothing") {
-            const LoadResult r = ScenarioFromJson(R"({"schema_version": 2, "assumptions": {"prevalence": 10}})", Scenario{});
+            const LoadResult r = ScenarioFromJson(R"({"schema_version": 3, "assumptions": {"prevalence": 10}})", Scenario{});
             CHECK_FALSE(r.ok);
             CHECK(r.scenario.assumptions[Key::prevalence] == 15);
         }
@@ -137,4 +144,78 @@ TEST_SUITE("scenario") {
             CHECK(CleanLabel("\xc0\xaf overlong") == "overlong");
         }
     }
+
+    TEST_CASE("ranges in a scenario file") {
+        SUBCASE("saving then loading keeps every range exactly, and a removed published range") {
+            Scenario original;
+            original.ranges[Key::caseload] = ValueRange{100, 300};
+            original.ranges[Key::access] = ValueRange{100.0 / 6.0, 100.0 / 3.0};
+            original.ranges[Key::prevalence].reset();
+            const std::string text = ScenarioToJson(original);
+            CHECK(text.find(R"("caseload": {
+      "low": 100,
+      "high": 300
+    })") != std::string::npos);
+            CHECK(text.find(R"("prevalence": null)") != std::string::npos);
+            const LoadResult loaded = ScenarioFromJson(text, Scenario{});
+            CHECK(loaded.problems.empty());
+            CHECK(loaded.scenario.ranges == original.ranges);
+        }
+        SUBCASE("a version 1 file (no ranges) still loads, with the published ranges") {
+            const LoadResult loaded = ScenarioFromJson(R"({"schema_version": 1, "assumptions": {"caseload": 200}})", Scenario{});
+            CHECK(loaded.ok);
+            CHECK(loaded.problems.empty());
+            CHECK(loaded.scenario.assumptions[Key::caseload] == 200);
+            REQUIRE(loaded.scenario.ranges[Key::prevalence]);
+            CHECK(loaded.scenario.ranges[Key::prevalence]->low == 10);
+            CHECK(loaded.scenario.ranges[Key::prevalence]->high == 23.5);
+            CHECK_FALSE(loaded.scenario.ranges[Key::caseload]);
+        }
+        SUBCASE("a low above its high is swapped, with a notice naming the field and its range") {
+            const LoadResult loaded = ScenarioFromJson(R"({"ranges": {"caseload": {"low": 300, "high": 100}}})", Scenario{});
+            REQUIRE(loaded.scenario.ranges[Key::caseload]);
+            CHECK(loaded.scenario.ranges[Key::caseload]->low == 100);
+            CHECK(loaded.scenario.ranges[Key::caseload]->high == 300);
+            REQUIRE(loaded.problems.size() == 1);
+            CHECK(loaded.problems[0].field == "caseload_low");
+            CHECK(loaded.problems[0].message ==
+                  "caseload_low: 300 is above caseload_high 100; swapped them (valid range 10 to 1,000 families/team/year).");
+        }
+        SUBCASE("one end alone pairs with the value; a bad end keeps the last good one") {
+            Scenario base;
+            base.ranges[Key::caseload] = ValueRange{120, 180};
+            const LoadResult loaded = ScenarioFromJson(
+                R"({"assumptions": {"caseload": 200}, "ranges": {"caseload": {"low": "many", "high": 250}, "births": {"low": 500000}}})", base);
+            REQUIRE(loaded.scenario.ranges[Key::caseload]);
+            CHECK(loaded.scenario.ranges[Key::caseload]->low == 120);
+            CHECK(loaded.scenario.ranges[Key::caseload]->high == 250);
+            REQUIRE(loaded.scenario.ranges[Key::births]);
+            CHECK(loaded.scenario.ranges[Key::births]->low == 500000);
+            CHECK(loaded.scenario.ranges[Key::births]->high == 595948);
+            REQUIRE(loaded.problems.size() == 1);
+            CHECK(loaded.problems[0].message == "caseload_low: must be a number, not text; valid range 10 to 1,000 families/team/year.");
+        }
+        SUBCASE("an end too large for a double names the range's field") {
+            const LoadResult loaded = ScenarioFromJson(R"({"ranges": {"prevalence": {"low": 10, "high": 1e309}}})", Scenario{});
+            REQUIRE(loaded.problems.size() == 1);
+            CHECK(loaded.problems[0].field == "prevalence_high");
+            CHECK(loaded.problems[0].message.find("1 to 50%") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("the report's JSON carries the honest estimate and the money") {
+        const Scenario s;
+        const std::string report = ReportJson(s, Estimate(s.assumptions, s.ranges), -1);
+        CHECK(report.find(R"("range":{"low":264.865777777)") != std::string::npos);
+        CHECK(report.find(R"("break_even":{"births":{"value":67500)") != std::string::npos);
+        CHECK(report.find(R"("caseload":{"value":1324.32888888)") != std::string::npos);
+        CHECK(report.find(R"("inside_range":false)") != std::string::npos);
+        CHECK(report.find(R"("current_teams":null)") != std::string::npos);
+        CHECK(report.find(R"("sensitivity":[{"key":"prevalence","low":10,"high":23.5,"teams_at_low":264.8657)") != std::string::npos);
+        CHECK(report.find(R"("babies_reached_today":6750)") != std::string::npos);
+        CHECK(report.find(R"("lifetime_value":2383792000)") != std::string::npos);
+        CHECK(report.find(R"("annual_cost":110980112.24)") != std::string::npos);
+        CHECK(report.find("NaN") == std::string::npos);
+    }
 }
+

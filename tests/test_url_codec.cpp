@@ -147,4 +147,54 @@ TEST_SUITE("url_codec") {
         CHECK(back.scenario.preset == "scotland");
         CHECK(ScenarioToQuery(Scenario{}) == "preset=briefing");
     }
+
+    TEST_CASE("ranges in a link: <key>_low and <key>_high") {
+        SUBCASE("a caseload range") {
+            const QueryResult r = ScenarioFromQuery("?caseload_low=100&caseload_high=300", Scenario{});
+            CHECK(r.problems.empty());
+            REQUIRE(r.scenario.ranges[Key::caseload]);
+            CHECK(*r.scenario.ranges[Key::caseload] == ValueRange{100, 300});
+            const Results results = Estimate(r.scenario.assumptions, r.scenario.ranges);
+            CHECK(results.range.low == doctest::Approx(132.4329).epsilon(1e-7));
+            CHECK(results.range.high == doctest::Approx(933.6519).epsilon(1e-7));
+        }
+        SUBCASE("a low above its high is swapped whatever the order of the keys") {
+            for (const char* query : {"caseload_low=300&caseload_high=100", "caseload_high=100&caseload_low=300"}) {
+                CAPTURE(query);
+                const QueryResult r = ScenarioFromQuery(query, Scenario{});
+                REQUIRE(r.scenario.ranges[Key::caseload]);
+                CHECK(*r.scenario.ranges[Key::caseload] == ValueRange{100, 300});
+                REQUIRE(r.problems.size() == 1);
+                CHECK(r.problems[0].field == "caseload_low");
+                CHECK(r.problems[0].message.find("swapped") != std::string::npos);
+            }
+        }
+        SUBCASE("bad ends keep the last good values and name the field and its range") {
+            const QueryResult r = ScenarioFromQuery("prevalence_low=NaN&prevalence_high=250", Scenario{});
+            REQUIRE(r.scenario.ranges[Key::prevalence]);
+            CHECK(*r.scenario.ranges[Key::prevalence] == ValueRange{10, 50});
+            REQUIRE(r.problems.size() == 2);
+            CHECK(r.problems[0].message == "prevalence_low: \"NaN\" is not a plain number or none; valid range 1 to 50%. Kept 10%.");
+            CHECK(r.problems[1].message == "prevalence_high: 250 is outside the valid range 1 to 50%; used 50%.");
+        }
+        SUBCASE("none removes a range") {
+            const QueryResult r = ScenarioFromQuery("prevalence_low=none", Scenario{});
+            CHECK(r.problems.empty());
+            CHECK_FALSE(r.scenario.ranges[Key::prevalence]);
+            CHECK(Estimate(r.scenario.assumptions, r.scenario.ranges).sensitivity.empty());
+        }
+        SUBCASE("round trip: only ranges that differ from the published ones are written") {
+            Scenario s;
+            CHECK(ScenarioToQuery(s) == "preset=briefing");
+            s.ranges[Key::caseload] = ValueRange{100, 300};
+            s.ranges[Key::prevalence].reset();
+            s.assumptions[Key::cost_per_baby] = 2000;
+            const std::string query = ScenarioToQuery(s);
+            CHECK(query == "preset=briefing&cost_per_baby=2000&prevalence_low=none&caseload_low=100&caseload_high=300");
+            const QueryResult back = ScenarioFromQuery(query, Scenario{});
+            CHECK(back.problems.empty());
+            CHECK(back.scenario.ranges == s.ranges);
+            CHECK(back.scenario.assumptions == s.assumptions);
+        }
+    }
 }

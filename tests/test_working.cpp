@@ -24,7 +24,7 @@ TEST_SUITE("working") {
     TEST_CASE("the working shows the briefing's chain") {
         const Scenario s;
         const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions));
-        REQUIRE(steps.size() == 8);
+        REQUIRE(steps.size() == 12);
         CHECK(steps[0].formula == "595,948 births a year x 2 years");
         CHECK(steps[0].value == "1,191,896");
         CHECK(steps[0].source == "ONS births 2021, England (derived)");
@@ -35,7 +35,7 @@ TEST_SUITE("working") {
         CHECK(steps[3].value == "397.3 (398 rounded up)");
         CHECK(steps[5].value == "352.3");
         CHECK(steps[5].formula.find("8.83 times today") != std::string::npos);
-        CHECK(steps[4].formula == "operating now, 14 more in development");
+        CHECK(steps[4].formula == "45 operating now, 14 more in development");
         CHECK(steps[4].value == "45");
         CHECK(steps[6].value == "70.5");
         CHECK(steps[7].formula == "(397.3 / 45) ^ (1 / 5) - 1");
@@ -48,7 +48,7 @@ TEST_SUITE("working") {
         s.assumptions[Key::wider_access] = 10;
         s.assumptions[Key::local_risk] = 1.5;
         const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions));
-        REQUIRE(steps.size() == 9);
+        REQUIRE(steps.size() == 13);
         CHECK(steps[1].formula.find("local risk 1.50") != std::string::npos);
         CHECK(steps[2].label == "At risk of other insecure attachment");
     }
@@ -67,7 +67,7 @@ TEST_SUITE("working") {
     TEST_CASE("the CSV has every assumption and result, with sources, safe for spreadsheets") {
         Scenario s;
         s.area = "=HYPERLINK(\"x\")";
-        const std::string csv = ReportCsv(s, Estimate(s.assumptions));
+        const std::string csv = ReportCsv(s, Estimate(s.assumptions, s.ranges));
         CHECK(csv.find("section,key,label,value,unit,source\r\n") == 0);
         CHECK(csv.find("assumption,births,\"Live births a year\",595948,\"babies/year\",\"ONS births 2021, England (derived)\"") !=
               std::string::npos);
@@ -76,6 +76,60 @@ TEST_SUITE("working") {
         CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
         int rows = 0;
         for (char c : csv) rows += c == '\n';
-        CHECK(rows == 1 + 2 + kAssumptionCount + 11);
+        // 11 results, the range's 2 ends, 6 break-evens, prevalence's 2 sensitivity ends, 4 money results
+        // and their 3 ranges' 6 ends
+        CHECK(rows == 1 + 2 + kAssumptionCount + 11 + 2 + 6 + 2 + 4 + 6);
+    }
+
+    TEST_CASE("the honest estimate in words") {
+        const Scenario s;
+        const Results r = Estimate(s.assumptions, s.ranges);
+        CHECK(RangeWords(s, r) == "265 to 623 on the published prevalences");
+        CHECK(BreakEvenWords(s, r, Key::caseload) ==
+              "45 teams would be enough only if each supported 1,324 families a year (the briefing assumes 150), "
+              "outside the valid range of 10 to 1,000 families/team/year.");
+        CHECK(BreakEvenWords(s, r, Key::prevalence) ==
+              "45 teams would be enough only if 1.7% of babies were at risk (the briefing assumes 15%).");
+        CHECK(BreakEvenWords(s, r, Key::births) ==
+              "45 teams would be enough only if there were 67,500 births a year (the briefing assumes 595,948).");
+        CHECK(BreakEvenWords(s, r, Key::current_teams).empty());
+        Scenario wide = s;
+        wide.ranges[Key::caseload] = ValueRange{100, 300};
+        CHECK(RangeWords(wide, Estimate(wide.assumptions, wide.ranges)) == "133 to 934 over the ranges of 2 assumptions");
+        Scenario none = s;
+        none.ranges[Key::prevalence].reset();
+        CHECK(RangeWords(none, Estimate(none.assumptions, none.ranges)).empty());
+    }
+
+    TEST_CASE("money in plain words: rounded to what the figures bear, a lower bound rounded down") {
+        CHECK(RoundedPounds(110980112) == "£111m");
+        CHECK(RoundedPounds(98409959) == "£98m");
+        CHECK(RoundedPounds(2383792000, true) == "£2.38bn"); // "over" must stay true
+        CHECK(RoundedPounds(2383792000) == "£2.38bn");
+        CHECK(RoundedPounds(2389000000, true) == "£2.38bn");
+        CHECK(RoundedPounds(2389000000) == "£2.39bn");
+        CHECK(RoundedPounds(4560000) == "£4.6m");
+        CHECK(RoundedPounds(999999) == "£1m");
+        CHECK(RoundedPounds(450400) == "£450,000");
+        CHECK(RoundedPounds(0) == "£0");
+        CHECK(RoundedPounds(std::nan("")) == "-");
+        CHECK(Pounds(110980112.2449) == "£110,980,112");
+        const Scenario s;
+        CHECK(MoneyWords(s, Estimate(s.assumptions, s.ranges)).find(
+                  "About £111m a year in all, £98m more than today's teams; one year's support is worth over £2.38bn "
+                  "across those children's lives.") == 0);
+        CHECK(MoneyWords(s, Estimate(s.assumptions, s.ranges)).find("Parent-Infant Foundation 2026") != std::string::npos);
+    }
+
+    TEST_CASE("the working carries the money") {
+        const Scenario s;
+        const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions, s.ranges));
+        REQUIRE(steps.size() == 12);
+        CHECK(steps[8].label == "Cost a year");
+        CHECK(steps[8].value == "£110,980,112");
+        CHECK(steps[9].value == "6,750");
+        CHECK(steps[10].value == "£98,409,959");
+        CHECK(steps[11].value == "£2,383,792,000");
+        CHECK(steps[11].source == "Centre for Mental Health 2026 (lower bound)");
     }
 }

@@ -67,7 +67,7 @@ std::string CurrentQuery(const AppState& state) {
 }
 
 void Recalculate(AppState& state) {
-    state.results = teams::Estimate(state.scenario.assumptions);
+    state.results = teams::Estimate(state.scenario.assumptions, state.scenario.ranges);
 }
 
 teams::Assumptions PresetValues(const AppState& state) {
