@@ -14,6 +14,12 @@
 // mouse.move(x, y) / down() / up(), type(text), press('Enter' | 'Escape' | 'Tab'), screenshot()
 // (a PNG of the viewport), driverErrors() (console errors and uncaught errors, where the driver
 // reports them: not in WebKitGTK, whose driver has no log), close().
+//
+// Why an adapter and not WebdriverIO for all three: WebdriverIO drives Firefox only through
+// geckodriver, which Debian 12 does not package and which WebdriverIO downloads when it starts (not
+// possible where only Debian's and npm's registries are reachable). In Chromium and WebKit the two
+// took the same time for the same check (launch, load, answer, a slider drag: about 10-11 s each
+// on two loaded cores), and the 15 Chromium-only test files keep their playwright-core.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
