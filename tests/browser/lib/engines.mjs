@@ -11,7 +11,8 @@
 //   await engine.close();   // closes every page, the browser and its display
 //
 // Page: viewportSize(), waitForTimeout(ms), goto(url), reload(), url(), evaluate(fn, arg), frameEvaluate(iframeSelector, fn, arg),
-// mouse.move(x, y) / down() / up(), type(text), press('Enter' | 'Escape' | 'Tab'), screenshot()
+// mouse.move(x, y) / down() / up(), type(text), press(key: 'Enter', 'Escape', 'Tab', 'ArrowRight' ...
+// as Playwright names them), screenshot()
 // (a PNG of the viewport), driverErrors() (console errors and uncaught errors, where the driver
 // reports them: not in WebKitGTK, whose driver has no log), close().
 //
@@ -201,7 +202,11 @@ async function launchWebKitEngine() {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
     });
-  const keys = { Enter: Key.ENTER, Escape: Key.ESCAPE, Tab: Key.TAB };
+  const keys = {
+    Enter: Key.ENTER, Escape: Key.ESCAPE, Tab: Key.TAB, Space: Key.SPACE, Home: Key.HOME, End: Key.END,
+    PageUp: Key.PAGE_UP, PageDown: Key.PAGE_DOWN, ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT,
+    ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN,
+  };
   const pages = new Set();
   let version = '';
   return {
@@ -213,12 +218,18 @@ async function launchWebKitEngine() {
       const driver = await new Builder().usingServer(serverUrl).withCapabilities(capabilities()).build();
       version ||= (await driver.getCapabilities()).get('browserVersion');
       await driver.manage().setTimeouts({ script: LAUNCH_TIMEOUT_MS, pageLoad: LAUNCH_TIMEOUT_MS });
-      // The window is sized with its chrome; size it again by what the page measured.
+      // The window is sized with its chrome, and on a loaded machine a resize can land late or not
+      // at all: correct it by what the page measures until the page is the size asked for.
       const window = driver.manage().window();
       await window.setRect({ x: 0, y: 0, width, height });
-      const inner = await driver.executeScript('return [window.innerWidth, window.innerHeight]');
-      await window.setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
-      const sized = await driver.executeScript('return [window.innerWidth, window.innerHeight]');
+      const innerSize = () => driver.executeScript('return [window.innerWidth, window.innerHeight]');
+      let sized = await innerSize();
+      for (let attempt = 0; attempt < 20 && (sized[0] !== width || sized[1] !== height); attempt++) {
+        const outer = await window.getRect();
+        await window.setRect({ width: outer.width + width - sized[0], height: outer.height + height - sized[1] });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        sized = await innerSize();
+      }
       if (sized[0] !== width || sized[1] !== height) {
         await driver.quit();
         throw new Error(`MiniBrowser's page is ${sized[0]}x${sized[1]}, not ${width}x${height} (it is never narrower than 447 CSS px)`);
@@ -250,7 +261,10 @@ async function launchWebKitEngine() {
           up: () => actions().release(Button.LEFT).perform(),
         },
         type: (text) => actions().sendKeys(text).perform(),
-        press: (key) => actions().sendKeys(keys[key] ?? key).perform(),
+        press: (key) => {
+          if (!keys[key]) throw new Error(`press('${key}'): not a key this adapter knows (${Object.keys(keys).join(', ')})`);
+          return actions().sendKeys(keys[key]).perform();
+        },
         screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
         driverErrors: () => [], // WebKitWebDriver exposes no console log: the page probe records errors
         close: async () => {
