@@ -13,14 +13,17 @@ SITE := build/wasm/site
 
 all: site
 
-# [SECTION] Dependencies: Debian packages, Dear ImGui's source, the browser-test drivers (npm ci again
-# whenever package-lock.json differs from the one last installed).
+# [SECTION] Dependencies: Debian packages, Dear ImGui's source, the browser-test drivers and esbuild
+# (npm ci again whenever a package-lock.json differs from the one last installed).
 deps:
 	@tools/install_deps.sh
 	@tools/fetch_imgui.sh
 	@if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.installed-package-lock.json; then \
 	    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && \
 	    cp tests/browser/package-lock.json tests/browser/node_modules/.installed-package-lock.json; fi
+	@if ! cmp -s tools/package-lock.json tools/node_modules/.installed-package-lock.json; then \
+	    npm ci --prefix tools --no-audit --no-fund --loglevel=error && \
+	    cp tools/package-lock.json tools/node_modules/.installed-package-lock.json; fi
 
 # [SECTION] Builds
 native: deps

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Fetches Dear ImGui 1.90.1 from Debian 13's source package (imgui 1.90.1+ds-1) into third_party/imgui/.
+# Fetches Dear ImGui 1.90.1 from Debian 13's source package (imgui 1.90.1+ds-1) into third_party/imgui/
+# and applies tools/imgui_size.patch (opt-in build options; see the patch's header).
 # Uses a project-owned apt source list and state under third_party/apt/; the system's apt setup is
 # never touched, and apt still verifies the archive's signatures and the files' hashes.
 # Needs: apt-get, dpkg-source (dpkg-dev), and the trixie archive keys (Debian 12's
@@ -14,47 +15,57 @@ APT="$THIRD/apt"
 KEYRING="/usr/share/keyrings/debian-archive-keyring.gpg"
 MIRROR="${IMGUI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
-# Fast no-op when the right version is already unpacked.
-if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$VERSION" ] \
+PATCH="$ROOT/tools/imgui_size.patch"
+# The stamp names the version and the patch's hash: a tree unpacked before the patch existed, or
+# patched with an older one, is unpacked again from the downloaded source and patched.
+STAMP="$VERSION $(sha256sum "$PATCH" | cut -d' ' -f1)"
+
+# Fast no-op when the right version is already unpacked and patched.
+if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$STAMP" ] \
     && [ -f "$DEST/imgui.h" ] && [ -f "$DEST/backends/imgui_impl_opengl3.cpp" ]; then
     exit 0
 fi
 
-for tool in apt-get dpkg-source; do
+for tool in dpkg-source patch; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "fetch_imgui: '$tool' is missing (apt-get install dpkg-dev)" >&2
         exit 1
     fi
 done
-if [ ! -f "$KEYRING" ] || ! ls /usr/share/keyrings/debian-archive-trixie-*.gpg >/dev/null 2>&1; then
-    echo "fetch_imgui: the Debian 13 (trixie) archive keys are missing;" \
-         "install or upgrade debian-archive-keyring (2023.3+deb12u1 or later)" >&2
-    exit 1
-fi
 
-mkdir -p "$APT/sources.list.d" "$APT/lists/partial" "$APT/cache/archives/partial" "$APT/download"
-cat > "$APT/sources.list.d/trixie-src.sources" <<SOURCES
+# Downloads the source package into third_party/apt/download/ (skipped when it is already there).
+download_source() {
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "fetch_imgui: 'apt-get' is missing" >&2
+        exit 1
+    fi
+    if [ ! -f "$KEYRING" ] || ! ls /usr/share/keyrings/debian-archive-trixie-*.gpg >/dev/null 2>&1; then
+        echo "fetch_imgui: the Debian 13 (trixie) archive keys are missing;" \
+             "install or upgrade debian-archive-keyring (2023.3+deb12u1 or later)" >&2
+        exit 1
+    fi
+    mkdir -p "$APT/sources.list.d" "$APT/lists/partial" "$APT/cache/archives/partial" "$APT/download"
+    cat > "$APT/sources.list.d/trixie-src.sources" <<SOURCES
 Types: deb-src
 URIs: $MIRROR
 Suites: trixie
 Components: main
 Signed-By: $KEYRING
 SOURCES
-
-# apt options that point every list, cache and state file at third_party/apt/.
-set -- \
-    -o Dir::Etc::SourceList=/dev/null \
-    -o Dir::Etc::SourceParts="$APT/sources.list.d" \
-    -o Dir::State::Lists="$APT/lists" \
-    -o Dir::Cache="$APT/cache" \
-    -o Dir::State::Status=/var/lib/dpkg/status \
-    -o APT::Sandbox::User=root
-
-apt-get "$@" -q update
-cd "$APT/download"
-apt-get "$@" -q source --download-only "imgui=$VERSION"
+    # apt options that point every list, cache and state file at third_party/apt/.
+    set -- \
+        -o Dir::Etc::SourceList=/dev/null \
+        -o Dir::Etc::SourceParts="$APT/sources.list.d" \
+        -o Dir::State::Lists="$APT/lists" \
+        -o Dir::Cache="$APT/cache" \
+        -o Dir::State::Status=/var/lib/dpkg/status \
+        -o APT::Sandbox::User=root
+    apt-get "$@" -q update
+    (cd "$APT/download" && apt-get "$@" -q source --download-only "imgui=$VERSION")
+}
 
 DSC="$APT/download/imgui_${VERSION#*:}.dsc"
+[ -f "$DSC" ] || download_source
 if [ ! -f "$DSC" ]; then
     echo "fetch_imgui: $DSC was not downloaded" >&2
     exit 1
@@ -65,7 +76,12 @@ rm -rf "$THIRD/imgui.tmp"
 # --no-check: the .dsc is signed by its uploader, whose key is in debian-keyring, not installed here;
 # its hash was already checked by apt against the archive-signed Sources index.
 dpkg-source --no-check -x "$DSC" "$THIRD/imgui.tmp" >/dev/null
+if ! patch -d "$THIRD/imgui.tmp" -p1 --batch --forward --silent < "$PATCH"; then
+    echo "fetch_imgui: $PATCH does not apply to Dear ImGui $VERSION" >&2
+    rm -rf "$THIRD/imgui.tmp"
+    exit 1
+fi
 rm -rf "$DEST"
 mv "$THIRD/imgui.tmp" "$DEST"
-echo "$VERSION" > "$DEST/.debian-version"
-echo "fetch_imgui: Dear ImGui $VERSION in $DEST"
+echo "$STAMP" > "$DEST/.debian-version"
+echo "fetch_imgui: Dear ImGui $VERSION in $DEST, patched with $(basename "$PATCH")"

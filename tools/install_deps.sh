@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="cmake make g++ python3 ca-certificates dpkg-dev debian-archive-keyring \
-emscripten nlohmann-json3-dev doctest-dev \
+emscripten binaryen nlohmann-json3-dev doctest-dev \
 fonts-inter python3-fonttools \
 chromium clang-14 libclang-rt-14-dev \
 firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri fonts-dejavu-core"

@@ -16,3 +16,9 @@
 #define IMGUI_DISABLE_DEBUG_TOOLS
 #define IMGUI_DISABLE_FILE_FUNCTIONS // no imgui.ini, no files at all
 #define IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
+// Options of tools/imgui_size.patch: the calculator loads its own fonts and the browser draws the
+// mouse cursor, so ImGui's ProggyClean font and software cursor art stay out of the binary.
+#define IMGUI_DISABLE_DEFAULT_FONT
+#define IMGUI_DISABLE_DEFAULT_MOUSE_CURSORS
+// The font atlas as a one-channel texture (a quarter of the memory): the calculator draws no images.
+#define IMGUI_IMPL_OPENGL_FONT_ALPHA8

@@ -76,10 +76,10 @@ function ready() {
     for (const file of ['embed.js', 'embed-example.html', 'teams.wasm.js']) {
       assert.ok(fs.existsSync(path.join(site, file)), `${file} is missing from the site ${site}`);
     }
-    // The page loads its scripts joined in page.js (tools/bundle_scripts.py), or one by one.
+    // The page loads its scripts joined in page.js (tools/bundle_scripts.mjs), or one by one.
     const bundle = /<script[^>]+src="page\.js"/.test(index) ? fs.readFileSync(path.join(site, 'page.js'), 'utf8') : '';
     for (const script of ['embed_child.js', 'sandbox_loader.js']) {
-      const loaded = new RegExp(`<script[^>]+src="${script}"`).test(index) || bundle.includes(`// ---- ${script}\n`);
+      const loaded = new RegExp(`<script[^>]+src="${script}"`).test(index) || bundle.includes(`//! ---- ${script}\n`);
       assert.ok(loaded, `the site's index.html does not load ${script}`);
     }
     fixture.site = await startStaticServer(site);
