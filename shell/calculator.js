@@ -24,18 +24,15 @@
     resolveReady(true);
   }
 
-  function linkParam(name) {
-    try {
-      return new URLSearchParams(window.location.search).get(name);
-    } catch (e) {
-      return null;
-    }
-  }
+  // The embed and theme options are on <html> already (first_paint.js); the module reads them too.
 
-  // Embed and theme options that the page itself honours (the module reads them too).
-  if (linkParam('embed') === '1' || linkParam('embed') === 'true') document.documentElement.classList.add('embed');
-  var theme = linkParam('theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+  // The answer in words (#fallback) shows over the canvas until its first frame. It is hidden from
+  // screen readers meanwhile (aria-hidden in index.html): they hear the answer once, from the live
+  // region the first frame fills, not from the words and then again from the region.
+  var fallback = document.getElementById('fallback');
+  function endLoading() {
+    if (fallback.classList.contains('loading')) fallback.hidden = true;
+  }
 
   // The embed's "Open the full calculator" link: the same scenario without the embed options.
   function updateFullLink(query) {
@@ -70,9 +67,11 @@
   }
 
   function showFallback(reason) {
-    container.hidden = true;
-    var fallback = document.getElementById('fallback');
+    canvas.hidden = true;
+    container.style.height = '';
     document.getElementById('fallback-reason').textContent = reason;
+    fallback.classList.remove('loading');
+    fallback.removeAttribute('aria-hidden');
     fallback.hidden = false;
     if (!readyDone) {
       readyDone = true;
@@ -325,6 +324,8 @@
     setMirror: function (json) {
       var mirror;
       try { mirror = JSON.parse(json); } catch (e) { return; }
+      // Published with the first frame: the canvas shows the answer now.
+      endLoading();
       document.getElementById('summary').textContent = mirror.summary;
       canvas.setAttribute('aria-label', mirror.canvasLabel);
       fillRows(document.getElementById('mirror-assumptions'), mirror.assumptions);
@@ -379,6 +380,7 @@
     runAction: runAction,
     showFallback: showFallback,
     firstFrame: function () {
+      endLoading();
       frameDrawn = true;
       maybeResolveReady();
     }

@@ -122,6 +122,9 @@ def build(site):
             raise SystemExit(f"make_single_file: index.html loads {src}, which is not a file of the site")
         js = path.read_text(encoding="utf-8")
         kind = ' type="module"' if attrs.get("type") == "module" else ""
+        if "defer" not in attrs and not kind:
+            # A script that must run before the first paint (first_paint.js) stays where it is.
+            return f"<script>\n{script_text(js)}\n</script>"
         scripts.append(f"<script{kind}>\n{script_text(js)}\n</script>")
         loader = wasm_loader(js, site, name)
         if loader:

@@ -32,6 +32,14 @@ if(NOT json_status EQUAL 0 OR NOT text_status EQUAL 0)
 endif()
 string(JSON teams_whole GET "${report_json}" results teams_needed_whole)
 string(JSON area GET "${report_json}" scenario area)
+# The link keys that set scenario values (first_paint.js: such a link shows no default answer).
+set(TEAMS_SCENARIO_KEYS "preset name area")
+string(JSON assumption_count LENGTH "${report_json}" scenario assumptions)
+math(EXPR last_assumption "${assumption_count} - 1")
+foreach(i RANGE ${last_assumption})
+    string(JSON key MEMBER "${report_json}" scenario assumptions ${i})
+    string(APPEND TEAMS_SCENARIO_KEYS " ${key}")
+endforeach()
 
 string(FIND "${report_text}" "\n" first_break)
 string(SUBSTRING "${report_text}" 0 ${first_break} headline)
@@ -50,6 +58,13 @@ set(TEAMS_FALLBACK_HTML
 "    <p class=\"fallback-headline\">${headline}</p>
     <p>The working, with the source of every figure (default assumptions for ${area}):</p>
     <pre>${working}</pre>")
+set(TEAMS_FALLBACK_HTML_NOSCRIPT "${TEAMS_FALLBACK_HTML}")
+# The same answer, as the page shows it while the module loads: marked as the default's, hidden for
+# a link with its own values (style.css, .own-values).
+set(TEAMS_FALLBACK_HTML
+"    <div class=\"fallback-answer\">
+${TEAMS_FALLBACK_HTML}
+    </div>")
 
 # Copy the shell's files and the module, then write index.html last (it marks the site complete).
 file(MAKE_DIRECTORY "${SITE_DIR}")

@@ -230,7 +230,12 @@ describe('fallback without WebGL or WebAssembly', () => {
 
   async function assertFallback(session, label) {
     const { page } = session;
-    await page.waitForFunction(() => !document.getElementById('fallback').hidden, null, { timeout: 30_000 });
+    // The words show over the canvas while the module loads (class "loading"); the fallback is them
+    // shown in the canvas's place, with the reason.
+    await page.waitForFunction(() => {
+      const fallback = document.getElementById('fallback');
+      return !fallback.hidden && !fallback.classList.contains('loading');
+    }, null, { timeout: 30_000 });
     const fallback = page.locator('#fallback');
     assert.ok(await fallback.isVisible(), `${label}: the fallback is not visible`);
     const text = (await fallback.innerText()).replace(/\s+/g, ' ');
@@ -239,7 +244,8 @@ describe('fallback without WebGL or WebAssembly', () => {
       assert.match(text, step, `${label}: the method lacks ${step}`);
     }
     assert.match(text, /WebAssembly|WebGL/, `${label}: no reason given: "${text.slice(0, 200)}"`);
-    assert.equal(await page.locator('#calculator').isVisible(), false, `${label}: the empty canvas is still shown`);
+    assert.equal(await page.locator('#calculator-canvas').isVisible(), false, `${label}: the empty canvas is still shown`);
+    assert.equal(await fallback.getAttribute('aria-hidden'), null, `${label}: the fallback is hidden from screen readers`);
     assert.deepEqual(session.pageErrors, [], `${label}: page errors`);
     fs.writeFileSync(path.join(outputDir(), `fallback-${label}.png`), await page.screenshot());
     return text;

@@ -1,0 +1,32 @@
+// Runs in <head> before the first paint (the one script that is not deferred; it is small and reads
+// nothing but the link): marks <html> with what the page must show before the calculator starts.
+//   class "js"          scripts run: the answer in words shows over the canvas while it loads
+//   class "embed"       ?embed=1: compact, no page chrome (style.css)
+//   data-theme          ?theme=light|dark
+//   class "own-values"  the link sets scenario values (any key in data-scenario-keys, which the site
+//                       build writes from the calculator's own table): the page shows the method and
+//                       a loading line, never the default scenario's answer as this link's.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  root.classList.add('js');
+  var params;
+  try {
+    params = new URLSearchParams(window.location.search);
+  } catch (e) {
+    return;
+  }
+  var embed = params.get('embed');
+  if (embed === '1' || embed === 'true') root.classList.add('embed');
+  var theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  var keys = (root.getAttribute('data-scenario-keys') || '').split(' ');
+  // Without the list (a page not built by the site build), any link parameter may be a value.
+  if (keys.length < 2 && window.location.search.length > 1) root.classList.add('own-values');
+  for (var i = 0; i < keys.length; ++i) {
+    if (keys[i] && params.has(keys[i])) {
+      root.classList.add('own-values');
+      return;
+    }
+  }
+})();
