@@ -60,11 +60,52 @@
     return instance.ccall(name, 'string', types, args);
   }
 
+  // [SECTION] The canvas's size and place
+  // On a page, the canvas is as tall as the viewport and sticks to its top while the page scrolls the
+  // content under it. In a frame whose host sends the visible band (embed.js), the frame is as tall
+  // as the content, so instead the canvas covers that band with overscan above and below and moves
+  // when the band leaves it: a screen-sized buffer at the full pixel ratio, not one as tall as the
+  // content. The move waits for the module's next frame (beginFrame), so the canvas never shows old
+  // pixels in a new place.
+  var BAND_OVERSCAN = 0.5; // of the host viewport's height, above and below the band
+  var band = null;         // {top, height, viewportHeight}: frame CSS px, from embed_child.js
+  var placed = null;       // {top, height} applied to the canvas in band mode
+  var pendingPlace = null;
+
   function fitCanvas() {
     if (!contentHeight) return;
     container.style.height = contentHeight + 'px';
-    canvas.style.height = Math.min(window.innerHeight, contentHeight) + 'px';
+    if (!band) {
+      canvas.style.height = Math.min(window.innerHeight, contentHeight) + 'px';
+      return;
+    }
+    var origin = container.getBoundingClientRect().top + window.scrollY; // in the frame's document
+    var overscan = Math.round(band.viewportHeight * BAND_OVERSCAN);
+    var height = Math.min(contentHeight, Math.ceil(band.viewportHeight) + 2 * overscan);
+    var visibleTop = band.top - origin;
+    var visibleBottom = visibleTop + band.height;
+    var top = placed ? placed.top : 0;
+    if (!placed || placed.height !== height || visibleTop < top || visibleBottom > top + height) top = visibleTop - overscan;
+    top = Math.max(0, Math.min(contentHeight - height, Math.round(top)));
+    if (placed && placed.top === top && placed.height === height) return;
+    pendingPlace = { top: top, height: height };
+    if (instance && frameDrawn) requestFrame();
+    else placeCanvas();
   }
+
+  function placeCanvas() {
+    if (!pendingPlace) return;
+    placed = pendingPlace;
+    pendingPlace = null;
+    canvas.style.position = 'absolute';
+    canvas.style.top = placed.top + 'px';
+    canvas.style.height = placed.height + 'px';
+  }
+
+  window.addEventListener('teams-calculator:visible-band', function (e) {
+    band = e.detail;
+    fitCanvas();
+  });
 
   function showFallback(reason) {
     canvas.hidden = true;
@@ -307,6 +348,8 @@
 
   // [SECTION] Hooks the module calls (see web/platform_web.cpp)
   var page = {
+    // Called first in every frame, before the canvas is measured.
+    beginFrame: placeCanvas,
     canvasRect: function () { return canvas.getBoundingClientRect(); },
     scrollOffset: function () {
       return Math.max(0, canvas.getBoundingClientRect().top - container.getBoundingClientRect().top);

@@ -7,7 +7,9 @@
 //           style="width:100%;border:0" data-teams-calculator></iframe>
 //   <script src="https://example.org/calculator/embed.js" async></script>
 //
-// The message protocol (version 1), all plain objects sent with window.postMessage:
+// The message protocol, all plain objects sent with window.postMessage. Each message type carries its
+// own version; a receiver ignores a type or a version it does not know, so hosts and calculators of
+// different ages work together (a calculator that gets no visible-band message draws as before).
 //   calculator -> host  {type: "teams-calculator:height", version: 1, height: <CSS px>, id: <string>}
 //       sent by embed_child.js whenever the calculator's content height changes. `id` is the link's
 //       embed_id parameter (or ""), for hosts' own listeners; this script finds the frame by
@@ -15,6 +17,14 @@
 //   host -> calculator  {type: "teams-calculator:request-height", version: 1}
 //       sent by this script when it starts and when a calculator frame loads, so a height posted
 //       before this script arrived (it loads async) is sent again.
+//   host -> calculator  {type: "teams-calculator:visible-band", version: 1, top: <CSS px>,
+//                        height: <CSS px>, viewportHeight: <CSS px>}   (added in 2026)
+//       which band of the frame is in the host's viewport: from `top` (frame px from the frame's top)
+//       for `height` px (0 when the frame is out of view; then `top` is its nearer edge), and the
+//       host viewport's height. Sent at start, on the host's scroll and resize (at most once per
+//       animation frame) and after each resize of the frame. The calculator then draws a canvas the
+//       size of the viewport with some overscan at the full pixel ratio, moved to that band, rather
+//       than one as tall as the whole frame.
 //
 // A height message is accepted only when event.source is the window of an iframe on this page whose
 // src has the origin this script was loaded from, and event.origin is that origin too, or "null" for
@@ -26,7 +36,9 @@
 
   var HEIGHT_MESSAGE = 'teams-calculator:height';
   var REQUEST_MESSAGE = 'teams-calculator:request-height';
-  var PROTOCOL_VERSION = 1;
+  var BAND_MESSAGE = 'teams-calculator:visible-band';
+  var PROTOCOL_VERSION = 1; // of the height messages
+  var BAND_VERSION = 1;
   var MIN_HEIGHT = 80;     // CSS px: never collapse a frame to nothing
   var MAX_HEIGHT = 30000;  // CSS px: a runaway or hostile value cannot make the host page endless
 
@@ -97,6 +109,43 @@
     } catch (e) {
       // Very old browsers without CustomEvent: the resize itself has happened.
     }
+    sendBand(frame, true);
+  }
+
+  // [SECTION] The visible band of each calculator frame
+  var sentBands = typeof WeakMap === 'function' ? new WeakMap() : null;
+  function sendBand(frame, force) {
+    if (!sentBands || !frame.contentWindow) return;
+    var rect = frame.getBoundingClientRect();
+    var viewport = window.innerHeight || document.documentElement.clientHeight || 0;
+    var frameTop = rect.top + (frame.clientTop || 0);
+    var frameHeight = frame.clientHeight || rect.height;
+    var top = Math.min(Math.max(0, -frameTop), frameHeight);
+    var bottom = Math.min(Math.max(0, viewport - frameTop), frameHeight);
+    var band = { type: BAND_MESSAGE, version: BAND_VERSION, top: Math.floor(top),
+      height: Math.ceil(Math.max(0, bottom - top)), viewportHeight: Math.ceil(viewport) };
+    var key = band.top + ' ' + band.height + ' ' + band.viewportHeight;
+    if (!force && sentBands.get(frame) === key) return;
+    sentBands.set(frame, key);
+    try {
+      // '*': as for the height request; a sandboxed frame's origin is opaque.
+      frame.contentWindow.postMessage(band, '*');
+    } catch (e) {
+      // A frame that is going away.
+    }
+  }
+
+  var bandPending = false;
+  function scheduleBands() {
+    if (bandPending) return;
+    bandPending = true;
+    var run = function () {
+      bandPending = false;
+      var frames = calculatorFrames();
+      for (var i = 0; i < frames.length; ++i) sendBand(frames[i], false);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    else setTimeout(run, 16);
   }
 
   function requestHeight(frame) {
@@ -114,7 +163,10 @@
   function watchFrame(frame) {
     if (!watched || watched.has(frame)) return;
     watched.add(frame);
-    frame.addEventListener('load', function () { requestHeight(frame); });
+    frame.addEventListener('load', function () {
+      requestHeight(frame);
+      sendBand(frame, true);
+    });
   }
 
   function start() {
@@ -122,10 +174,14 @@
     for (var i = 0; i < frames.length; ++i) {
       watchFrame(frames[i]);
       requestHeight(frames[i]);
+      sendBand(frames[i], true);
     }
   }
 
   window.addEventListener('message', onMessage);
+  // Capture: scrolling boxes of the host's own move frames too.
+  document.addEventListener('scroll', scheduleBands, { passive: true, capture: true });
+  window.addEventListener('resize', scheduleBands);
   window.teamsCalculatorEmbed = { version: PROTOCOL_VERSION, origin: calculatorOrigin, refresh: start };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

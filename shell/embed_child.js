@@ -1,14 +1,18 @@
-// The calculator's side of embedding: the embed code a host pastes, and the height protocol (see
+// The calculator's side of embedding: the embed code a host pastes, and the frame protocol (see
 // embed.js for the message shapes): when the page is inside a frame, it posts its content height to
 // the parent whenever that height changes, so the host's embed.js can size the iframe with no inner
-// scrollbar. Works in a sandboxed frame: it uses no cookies, no storage and nothing of the parent but
+// scrollbar, and it hands the visible band the host sends to calculator.js, which then draws only
+// that band. Works in a sandboxed frame: it uses no cookies, no storage and nothing of the parent but
 // postMessage, and it never throws.
 (function () {
   'use strict';
 
   var HEIGHT_MESSAGE = 'teams-calculator:height';
   var REQUEST_MESSAGE = 'teams-calculator:request-height';
+  var BAND_MESSAGE = 'teams-calculator:visible-band';
   var PROTOCOL_VERSION = 1;
+  var BAND_VERSION = 1;
+  var MAX_PX = 1e6; // CSS px: larger or non-finite band figures are ignored
 
   // [SECTION] The embed code ("Copy embed code" in the calculator)
   // window.teamsCalculatorEmbedCode(query) -> the iframe + script snippet for this site and the given
@@ -140,7 +144,22 @@
     var data = event.data;
     if (event.source !== window.parent || !data || typeof data !== 'object') return;
     if (data.type === REQUEST_MESSAGE && data.version === PROTOCOL_VERSION) post(true);
+    if (data.type === BAND_MESSAGE && data.version === BAND_VERSION) passBand(data);
   });
+
+  // The host's visible band goes to calculator.js (which sizes the canvas) as a DOM event, with the
+  // three numbers checked and nothing else of the message.
+  function passBand(data) {
+    var ok = function (v) { return typeof v === 'number' && isFinite(v) && v >= 0 && v <= MAX_PX; };
+    if (!ok(data.top) || !ok(data.height) || !ok(data.viewportHeight) || data.viewportHeight < 1) return;
+    try {
+      window.dispatchEvent(new CustomEvent('teams-calculator:visible-band', {
+        detail: { top: data.top, height: data.height, viewportHeight: data.viewportHeight }
+      }));
+    } catch (e) {
+      // No CustomEvent: the canvas stays as tall as the frame.
+    }
+  }
   // A resize of the frame itself (the host's styles, a clamped value) gets the true height again.
   window.addEventListener('resize', function () { post(true); });
   window.addEventListener('load', schedule);

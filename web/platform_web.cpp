@@ -8,7 +8,8 @@
 //  [x] Keyboard: keys for navigation and editing, typed characters, Ctrl/Shift/Alt/Super; Escape
 //      then Tab leaves the canvas (no keyboard trap).
 //  [x] devicePixelRatio: drawing buffer at CSS size x ratio, the ratio lowered where that would pass the
-//      GPU's largest buffer (a frame as tall as the content on a phone).
+//      GPU's largest buffer side or kMaxCanvasPixels (a frame as tall as the content on a phone, when
+//      its host sends no visible band).
 //  [x] Clipboard: writes through navigator.clipboard; reads the last paste event's text.
 //  [x] On-demand frames with requestAnimationFrame: nothing is drawn while idle.
 //  [x] WebGL context lost and restored: drawing stops, then the renderer is rebuilt.
@@ -33,6 +34,7 @@
 // [SECTION] Page hooks (implemented by shell/calculator.js as Module.page)
 
 // clang-format off
+EM_JS(void, JsBeginFrame, (), { if (Module.page.beginFrame) Module.page.beginFrame(); });
 EM_JS(double, JsCanvasLeft, (), { return Module.page.canvasRect().left; });
 EM_JS(double, JsCanvasTop, (), { return Module.page.canvasRect().top; });
 EM_JS(double, JsScrollOffset, (), { return Module.page.scrollOffset(); });
@@ -112,6 +114,10 @@ int MaxBufferSize() {
     }
     return g_platform.max_buffer_size;
 }
+
+// The largest canvas area drawn: just under iOS Safari's limit of 4,096 x 4,096 pixels (16.78
+// megapixels; a canvas over it is not drawn at all), where each such buffer holds 64 MB.
+constexpr double kMaxCanvasPixels = 16.7e6;
 
 // A finger must move this far (CSS px) before a drag or a scroll is told apart.
 constexpr float kTouchSlop = 8.0f;
@@ -466,16 +472,20 @@ void PlatformRequestFrame() {
 
 PlatformFrameInfo PlatformBeginFrame() {
     PlatformFrameInfo info;
+    JsBeginFrame(); // the page may move or resize the canvas now, in step with this frame
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(g_platform.canvas_selector.c_str(), &css_w, &css_h);
     info.css_width = static_cast<float>(css_w > 1 ? css_w : 1);
     info.css_height = static_cast<float>(css_h > 1 ? css_h : 1);
     const double ratio = emscripten_get_device_pixel_ratio();
     info.pixel_ratio = static_cast<float>(ratio > 0.25 && ratio < 8 ? ratio : 1);
-    // A canvas over the GPU's largest buffer is cut by the browser and drawn stretched and soft: an
-    // embed's frame grows to the whole content (390 x 2,857 CSS px at ratio 3 wants 8,571 rows of
-    // 8,192). Draw at a lower ratio instead, in quarter steps so small height changes keep the fonts.
-    const float fit = static_cast<float>(MaxBufferSize()) / std::max(info.css_width, info.css_height);
+    // A canvas over the GPU's largest buffer is cut by the browser and drawn stretched and soft, and
+    // one over kMaxCanvasPixels is not drawn at all on iOS: an embed's frame without a visible band
+    // grows to the whole content (390 x 2,857 CSS px at ratio 3 wants 8,571 rows of 8,192). Draw at a
+    // lower ratio instead, in quarter steps so small height changes keep the fonts.
+    const float side_fit = static_cast<float>(MaxBufferSize()) / std::max(info.css_width, info.css_height);
+    const float area_fit = static_cast<float>(std::sqrt(kMaxCanvasPixels / (static_cast<double>(info.css_width) * info.css_height)));
+    const float fit = std::min(side_fit, area_fit);
     if (info.pixel_ratio > fit) info.pixel_ratio = std::max(0.5f, std::floor(fit * 4.0f) / 4.0f);
     info.pixel_ratio_changed = info.pixel_ratio != g_platform.pixel_ratio;
     g_platform.pixel_ratio = info.pixel_ratio;
