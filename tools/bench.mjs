@@ -20,6 +20,16 @@
 //                   the frames drawn; the thread CPU time of the animation-frame callbacks from a
 //                   Chromium trace of a second drag (FireAnimationFrame tdur), divided by the frames
 //                   drawn; and the page-side wall time inside each drawing callback.
+//   answer, wasm    the site with teams.wasm (and the sandboxed frames' teams.wasm.js) held back 3 s:
+//   held back       ms from navigation until the answer is visible, either as words (the page's
+//                   .fallback-headline in the viewport) or drawn (the first frame); first contentful
+//                   paint; median of 3 loads.
+//   phone embed     a 390 px wide phone at pixel ratio 3, a host page with the calculator's iframe
+//                   (?embed=1) and embed.js, scrolled to the frame: the canvas's buffer in pixels and
+//                   the pixel ratio it draws at (buffer width / CSS width).
+//   font texture    every texImage2D call of a load (desktop and the phone at ratio 3): texels, bytes as
+//                   uploaded (RGBA 4 per texel, R8 1), main-thread ms inside the call; heap in use.
+//   single file     teams-calculator.html's bytes, raw and gzip -9.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -306,6 +316,142 @@ async function measureDragCpu(browser, server, { sliderKey }) {
   };
 }
 
+// Holds back the module for ms: the page's first paint and its words are measured without it.
+async function holdBackWasm(context, ms) {
+  await context.route(/\/teams\.wasm(\.js)?(\?|$)/, async (route) => {
+    await sleep(ms);
+    await route.continue().catch(() => {});
+  });
+}
+
+// When the answer first shows, as words or drawn: checked before every paint (requestAnimationFrame).
+function answerProbeScript() {
+  const probe = { answerVisibleAt: null, how: null };
+  Object.defineProperty(window, '__answerProbe', { value: probe, enumerable: false });
+  const check = () => {
+    if (probe.answerVisibleAt !== null) return;
+    const headline = document.querySelector('.fallback-headline');
+    const rect = headline && headline.getClientRects().length ? headline.getBoundingClientRect() : null;
+    const words = rect && rect.bottom > 0 && rect.top < window.innerHeight && getComputedStyle(headline).visibility !== 'hidden';
+    const drawn = window.__frameProbe && window.__frameProbe.firstFrameDrawnAt !== null;
+    if (words || drawn) {
+      probe.answerVisibleAt = performance.now();
+      probe.how = words ? 'words' : 'drawn';
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+async function measureAnswerWithWasmHeldBack(browser, server, { holdMs = 3000, loads = 3 } = {}) {
+  const runs = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ ...DESKTOP });
+    await holdBackWasm(context, holdMs);
+    const page = await context.newPage();
+    await page.addInitScript(frameProbeScript);
+    await page.addInitScript(answerProbeScript);
+    await page.goto(`${server.origin}/`, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => window.__frameProbe.firstFrameDrawnAt !== null, null, { timeout: 60_000, polling: 50 });
+    runs.push(await page.evaluate(() => ({
+      answerMs: window.__answerProbe.answerVisibleAt,
+      how: window.__answerProbe.how,
+      fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      firstFrameMs: window.__frameProbe.firstFrameDrawnAt,
+    })));
+    await context.close();
+  }
+  return {
+    holdMs,
+    answerMs: median(runs.map((r) => r.answerMs ?? NaN)),
+    how: runs.map((r) => r.how).join(' '),
+    fcpMs: median(runs.map((r) => r.fcpMs)),
+    firstFrameMs: median(runs.map((r) => r.firstFrameMs)),
+  };
+}
+
+// Records every texImage2D: size, format and main-thread time of the call.
+function textureProbeScript() {
+  const uploads = [];
+  Object.defineProperty(window, '__textureUploads', { value: uploads, enumerable: false });
+  const proto = window.WebGL2RenderingContext && window.WebGL2RenderingContext.prototype;
+  if (!proto) return;
+  const original = proto.texImage2D;
+  proto.texImage2D = function (...args) {
+    const start = performance.now();
+    const result = original.apply(this, args);
+    // texImage2D(target, level, internalformat, width, height, border, format, type, pixels)
+    if (args.length >= 9) {
+      const perTexel = args[2] === this.R8 || args[2] === this.ALPHA || args[2] === this.LUMINANCE ? 1 : args[2] === this.RG8 ? 2 : 4;
+      uploads.push({ width: args[3], height: args[4], bytes: args[3] * args[4] * perTexel, format: args[2] === this.R8 ? 'R8' : args[2] === this.RGBA ? 'RGBA' : String(args[2]), ms: performance.now() - start });
+    }
+    return result;
+  };
+}
+
+async function measureFontTexture(browser, server, device) {
+  const context = await browser.newContext({ ...device });
+  const page = await context.newPage();
+  await page.addInitScript(frameProbeScript);
+  await page.addInitScript(textureProbeScript);
+  await page.goto(`${server.origin}/`, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => window.teamsCalculator && window.__frameProbe.firstFrameDrawnAt !== null, null, { timeout: 60_000, polling: 50 });
+  await page.evaluate(() => window.teamsCalculator.ready);
+  await sleep(300);
+  const result = await page.evaluate(() => ({
+    uploads: window.__textureUploads.slice(),
+    heapUsedBytes: window.teamsCalculator.stats().heapUsedBytes,
+  }));
+  await context.close();
+  const largest = result.uploads.reduce((a, u) => (a && a.bytes >= u.bytes ? a : u), null);
+  return { ...result, largest, uploadMs: result.uploads.reduce((a, u) => a + u.ms, 0) };
+}
+
+// A phone (390 x 844, ratio 3) on a host page of another origin with the calculator's iframe and embed.js.
+async function measurePhoneEmbed(browser, siteServer) {
+  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-bench-host-'));
+  fs.writeFileSync(path.join(hostDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>
+<body style="margin:0;padding:0 0 2000px"><h1 style="height:400px;margin:0">A charity's page</h1>
+<iframe id="calc" src="${siteServer.origin}/index.html?embed=1" title="Parent-infant teams calculator" allow="clipboard-write"
+ style="width:100%;height:1600px;border:0;display:block" data-teams-calculator></iframe>
+<script src="${siteServer.origin}/embed.js" async></script></body></html>`);
+  const host = await startStaticServer(hostDir);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/`, { waitUntil: 'load', timeout: 60_000 });
+    const frame = await (await page.waitForSelector('#calc')).contentFrame();
+    await frame.waitForFunction(() => window.teamsCalculator, null, { timeout: 60_000 });
+    await frame.evaluate(() => window.teamsCalculator.ready);
+    // Into the frame, a screen below its top, and let the height and the band settle.
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('calc').offsetTop + 900));
+    let last = '';
+    for (let i = 0; i < 20; i++) {
+      await sleep(250);
+      const now = await frame.evaluate(() => { const c = document.getElementById('calculator-canvas'); return `${c.width}x${c.height}@${c.style.top}`; });
+      if (now === last) break;
+      last = now;
+    }
+    const result = await frame.evaluate(() => {
+      const canvas = document.getElementById('calculator-canvas');
+      const rect = canvas.getBoundingClientRect();
+      return { bufferWidth: canvas.width, bufferHeight: canvas.height, cssWidth: rect.width, cssHeight: rect.height, frameHeight: window.innerHeight };
+    });
+    return { ...result, pixels: result.bufferWidth * result.bufferHeight, ratio: result.bufferWidth / result.cssWidth };
+  } finally {
+    await context.close();
+    await host.close();
+    fs.rmSync(hostDir, { recursive: true, force: true });
+  }
+}
+
+function singleFileSize(siteDir) {
+  const file = path.join(siteDir, 'teams-calculator.html');
+  return fs.existsSync(file) ? compressedSizes(file) : null;
+}
+
 // [SECTION] Run
 const browser = await launchChromium();
 // Cached for ten minutes, as a static host would: within one load, a second request for a file (a
@@ -344,6 +490,13 @@ try {
     page.idle = await measureIdle(browser, server, { hasApi: name === 'site' });
     page.drag = await measureDragCpu(browser, server, { sliderKey: name === 'site' ? 'prevalence' : null });
   }
+  report.answerWithWasmHeldBack = await measureAnswerWithWasmHeldBack(browser, servers.site);
+  report.phoneEmbed = await measurePhoneEmbed(browser, servers.site);
+  report.fontTexture = {
+    desktop: await measureFontTexture(browser, servers.site, DESKTOP),
+    phone: await measureFontTexture(browser, servers.site, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }),
+  };
+  report.singleFile = singleFileSize(siteDir);
   report.loadAverageAfter = loadAverage();
 } finally {
   await browser.close();
@@ -408,6 +561,19 @@ line(row(['GPU-process CPU ms per drawn frame', ...both((d) => d.traced.gpuProce
 line(row(['  frames drawn during the drag', site.drag.frames, bare ? bare.drag.frames : '-', '', ''], v));
 line(row(['mouse move handled, median ms (drag)', ...both((d) => d.moveAckMs, 0), ratioOf((d) => d.moveAckMs), '(input latency)'], v));
 line(row(['  page-side wall ms, median / p95', `${fmt(site.drag.callbackMsMedian)} / ${fmt(site.drag.callbackMsP95)}`, bare ? `${fmt(bare.drag.callbackMsMedian)} / ${fmt(bare.drag.callbackMsP95)}` : '-', '', ''], v));
+const held = report.answerWithWasmHeldBack;
+line(row([`answer visible, wasm held back ${held.holdMs / 1000} s, ms`, fmt(held.answerMs, 0), '', '', `(${held.how})`], v));
+line(row(['  first contentful paint; first frame, ms', `${fmt(held.fcpMs, 0)}; ${fmt(held.firstFrameMs, 0)}`, '', '', ''], v));
+const pe = report.phoneEmbed;
+line(row(['phone embed canvas, megapixels', fmt(pe.pixels / 1e6, 2), '', '', `< 16.7 ${pe.pixels < 16.7e6 ? 'met' : 'MISSED'}`], v));
+line(row(['  buffer; pixel ratio drawn (device 3)', `${pe.bufferWidth}x${pe.bufferHeight}; ${fmt(pe.ratio, 2)}`, '', '', `frame ${pe.frameHeight} CSS px tall`], v));
+for (const [where, ft] of Object.entries(report.fontTexture)) {
+  const t = ft.largest;
+  line(row([`font texture, ${where === 'phone' ? 'phone at ratio 3' : 'desktop at ratio 1'}, KB`, t ? fmt(t.bytes / 1024) : 'n/a', '', '', t ? `${t.width}x${t.height} ${t.format}` : ''], v));
+  line(row(['  upload ms (texImage2D, main thread)', fmt(ft.uploadMs, 1), '', '', `heap in use ${fmt(ft.heapUsedBytes / 1048576, 1)} MB`], v));
+}
+const sf = report.singleFile;
+line(row(['single file, KB raw / gzip', sf ? `${kb(sf.raw)} / ${kb(sf.gzip)}` : 'n/a', '', '', 'teams-calculator.html'], v));
 line();
 line(`Drag: ${site.drag.moves} mouse moves over ${DRAG_MS / 1000} s on the site's ${site.drag.target}` +
   (site.drag.valueAfter !== null ? ` (value afterwards: ${site.drag.valueAfter})` : '') +
