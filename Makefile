@@ -18,6 +18,7 @@ all: site
 deps:
 	@tools/install_deps.sh
 	@tools/fetch_imgui.sh
+	@tools/fetch_qrcodegen.sh
 	@if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.installed-package-lock.json; then \
 	    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && \
 	    cp tests/browser/package-lock.json tests/browser/node_modules/.installed-package-lock.json; fi

@@ -2,6 +2,8 @@
 // Plain C++ only: no ImGui, GLFW or Emscripten here.
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <iterator>
@@ -9,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "brief.h"
+#include "chart_model.h"
+#include "chart_svg.h"
 #include "estimator.h"
 #include "presets.h"
 #include "scenario.h"
@@ -49,6 +54,12 @@ void PrintUsage(std::FILE* out) {
                       "  --assumption-table         print the assumptions as a Markdown table\n"
                       "  --print-scenario           print the scenario as JSON instead of the report\n"
                       "  --json                     print {\"scenario\": ..., \"results\": ...}\n"
+                      "  --area TEXT, --name TEXT   the area's and the scenario's names (at most 200 characters)\n"
+                      "  --svg DIR                  write the pictures as DIR/gap.svg, scale_up.svg and babies.svg\n"
+                      "  --brief FILE               write the one-page brief (HTML that prints to one page)\n"
+                      "  --site URL                 the calculator's address, for the brief's link and QR code\n"
+                      "                             (default: index.html, beside the file)\n"
+                      "  --date TEXT                the brief's printed date (default: today)\n"
                       "  --help                     this text\n\n"
                       "Flags override preset and scenario values. Invalid input exits with status 2.\n");
 }
@@ -75,7 +86,8 @@ void PrintReport(const Scenario& scenario, const Results& r) {
     if (r.teams_gap > 0) {
         std::printf(" %s more teams: %s new teams a year", FormatNumber(r.teams_gap, 1).c_str(),
                     FormatNumber(r.new_teams_per_year, 1).c_str());
-        if (r.annual_growth_percent) std::printf(", or %s%% growth a year", FormatNumber(*r.annual_growth_percent, 1).c_str());
+        if (r.annual_growth_percent)
+            std::printf(", or %s%% growth a year", FormatNumber(*r.annual_growth_percent, 1).c_str());
         std::printf(" over %s years.\n", FormatNumber(a[Key::years_to_target]).c_str());
     } else {
         std::printf(" That is %s teams more than needed.\n", FormatNumber(-r.teams_gap, 1).c_str());
@@ -123,6 +135,23 @@ void PrintPresets() {
     }
 }
 
+bool WriteFile(const std::string& path, const std::string& text) {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    if (!file) return false;
+    file << text;
+    return static_cast<bool>(file.flush());
+}
+
+// "1 December 2026", as the brief's readers write dates.
+std::string Today() {
+    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (!localtime_r(&now, &local)) return "";
+    return std::to_string(local.tm_mday) + " " + kMonths[local.tm_mon] + " " + std::to_string(local.tm_year + 1900);
+}
+
 bool ReadFile(const std::string& path, std::string* text) {
     std::ifstream file(path, std::ios::binary);
     if (!file) return false;
@@ -147,7 +176,8 @@ int main(int argc, char** argv) {
         const std::size_t eq = arg.find('=');
         if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
             options.push_back({arg.substr(0, eq), arg.substr(eq + 1), true});
-        } else if (arg == "--list-presets" || arg == "--assumption-table" || arg == "--print-scenario" || arg == "--json" || arg == "--help" || arg == "-h") {
+        } else if (arg == "--list-presets" || arg == "--assumption-table" || arg == "--print-scenario" ||
+                   arg == "--json" || arg == "--help" || arg == "-h") {
             options.push_back({arg, "", false});
         } else if (arg.rfind("--", 0) == 0) {
             if (i + 1 >= args.size()) return Fail(arg + ": needs a value.");
@@ -160,6 +190,7 @@ int main(int argc, char** argv) {
     // Start from a preset, then a scenario file, then flags.
     Scenario scenario;
     bool json_output = false, print_scenario = false;
+    std::string svg_dir, brief_file, site = "index.html", date = Today();
     for (const Option& option : options) {
         if (option.flag == "--help" || option.flag == "-h") {
             PrintUsage(stdout);
@@ -177,16 +208,19 @@ int main(int argc, char** argv) {
         if (option.flag == "--print-scenario") print_scenario = true;
         if (option.flag == "--preset") {
             const Preset* preset = FindPreset(option.value);
-            if (!preset) return Fail("--preset: \"" + CleanLabel(option.value, 40) + "\" is not a preset; see --list-presets.");
+            if (!preset)
+                return Fail("--preset: \"" + CleanLabel(option.value, 40) + "\" is not a preset; see --list-presets.");
             scenario = ScenarioFromPreset(*preset);
         }
     }
     for (const Option& option : options) {
         if (option.flag != "--scenario") continue;
         std::string text;
-        if (!ReadFile(option.value, &text)) return Fail("--scenario: cannot read \"" + CleanLabel(option.value, 200) + "\".");
+        if (!ReadFile(option.value, &text))
+            return Fail("--scenario: cannot read \"" + CleanLabel(option.value, 200) + "\".");
         const LoadResult loaded = ScenarioFromJson(text, scenario);
-        if (!loaded.problems.empty()) return Fail("--scenario " + option.value + ": " + loaded.problems.front().message);
+        if (!loaded.problems.empty())
+            return Fail("--scenario " + option.value + ": " + loaded.problems.front().message);
         scenario = loaded.scenario;
     }
     struct RangeFlag {
@@ -199,6 +233,21 @@ int main(int argc, char** argv) {
     std::vector<RangeFlag> range_flags;
     for (const Option& option : options) {
         if (!option.has_value || option.flag == "--preset" || option.flag == "--scenario") continue;
+        if (option.flag == "--svg" || option.flag == "--brief" || option.flag == "--site" || option.flag == "--date") {
+            if (option.value.empty()) return Fail(option.flag + ": needs a value.");
+            (option.flag == "--svg"     ? svg_dir
+             : option.flag == "--brief" ? brief_file
+             : option.flag == "--site"  ? site
+                                        : date) = option.value;
+            continue;
+        }
+        if (option.flag == "--area" || option.flag == "--name") {
+            const std::string cleaned = CleanLabel(option.value);
+            if (cleaned.empty())
+                return Fail(option.flag + ": needs text of 1 to " + std::to_string(kMaxTextLength) + " characters.");
+            (option.flag == "--area" ? scenario.area : scenario.name) = cleaned;
+            continue;
+        }
         const AssumptionSpec* spec = nullptr;
         for (const AssumptionSpec& candidate : AssumptionTable())
             if (FlagName(candidate) == option.flag) spec = &candidate;
@@ -226,7 +275,8 @@ int main(int argc, char** argv) {
         if (!problem.empty()) return Fail(option.flag + ": " + problem.substr(problem.find(':') + 2));
         std::vector<Problem> problems;
         ApplyValue(scenario.assumptions, spec->id, value, &problems);
-        if (!problems.empty()) return Fail(option.flag + ": " + problems.front().message.substr(problems.front().message.find(':') + 2));
+        if (!problems.empty())
+            return Fail(option.flag + ": " + problems.front().message.substr(problems.front().message.find(':') + 2));
     }
 
     // Ranges: each end must be valid as given, and the low not above the high.
@@ -257,7 +307,27 @@ int main(int argc, char** argv) {
 
     // Output.
     const Results results = Estimate(scenario.assumptions, scenario.ranges);
-    if (print_scenario) {
+    if (!svg_dir.empty()) {
+        std::error_code error;
+        std::filesystem::create_directories(svg_dir, error);
+        SvgOptions svg;
+        svg.subject = scenario.area;
+        for (const Chart& chart : AllCharts(scenario, results, 400, ApproximateLayout())) {
+            const std::string path = (std::filesystem::path(svg_dir) / (chart.id + ".svg")).string();
+            if (!WriteFile(path, ChartSvg(chart, svg)))
+                return Fail("--svg: cannot write \"" + CleanLabel(path, 200) + "\".");
+        }
+    }
+    if (!brief_file.empty()) {
+        const std::string query = ScenarioToQuery(scenario);
+        const BriefInput brief{scenario, results, site + (query.empty() ? "" : "?" + query), CleanLabel(date, 60)};
+        if (!WriteFile(brief_file, BriefPage(brief)))
+            return Fail("--brief: cannot write \"" + CleanLabel(brief_file, 200) + "\".");
+    }
+    if (!svg_dir.empty() || !brief_file.empty()) {
+        if (print_scenario || json_output)
+            std::printf("%s\n", (print_scenario ? ScenarioToJson(scenario) : ReportJson(scenario, results)).c_str());
+    } else if (print_scenario) {
         std::printf("%s\n", ScenarioToJson(scenario).c_str());
     } else if (json_output) {
         std::printf("%s\n", ReportJson(scenario, results).c_str());

@@ -7,10 +7,12 @@ PACKAGES="cmake make g++ python3 ca-certificates dpkg-dev debian-archive-keyring
 emscripten binaryen nlohmann-json3-dev doctest-dev \
 fonts-inter python3-fonttools \
 chromium clang-14 libclang-rt-14-dev \
-firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri fonts-dejavu-core"
-# The last line is for the browser tests in Firefox and WebKit: WebKitWebDriver and MiniBrowser
-# (libwebkit2gtk-4.1-0), a virtual display for both, Mesa's software OpenGL for their WebGL, and a
-# font for the pages around the calculator.
+firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri fonts-dejavu-core \
+poppler-utils zbar-tools"
+# The line with firefox-esr is for the browser tests in Firefox and WebKit: WebKitWebDriver and
+# MiniBrowser (libwebkit2gtk-4.1-0), a virtual display for both, Mesa's software OpenGL for their
+# WebGL, and a font for the pages around the calculator. The last line reads the printed brief in
+# the tests: its PDF's text and pages as images (poppler-utils) and its QR code (zbar-tools).
 
 missing=""
 for package in $PACKAGES; do

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Fetches Nayuki's QR Code generator 1.8.0 (C++) from Debian 12's source package qr-code-generator
+# (1.8.0-1.1, the source of libqrcodegencpp-dev) into third_party/qrcodegen/. Its two C++ files are
+# compiled into the estimator library for the CLI and the WebAssembly build alike, so no system
+# header directory ever reaches the WebAssembly compiler.
+# Uses a project-owned apt source list and state under third_party/apt-bookworm/; the system's apt
+# setup is never touched, and apt still verifies the archive's signatures and the files' hashes.
+# Needs: apt-get, dpkg-source (dpkg-dev), debian-archive-keyring.
+set -eu
+
+VERSION="1.8.0-1.1"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+THIRD="$ROOT/third_party"
+DEST="$THIRD/qrcodegen"
+APT="$THIRD/apt-bookworm"
+KEYRING="/usr/share/keyrings/debian-archive-keyring.gpg"
+MIRROR="${QRCODEGEN_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
+# Fast no-op when the right version is already there.
+if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$VERSION" ] \
+    && [ -f "$DEST/qrcodegen.hpp" ] && [ -f "$DEST/qrcodegen.cpp" ]; then
+    exit 0
+fi
+
+for tool in apt-get dpkg-source; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "fetch_qrcodegen: '$tool' is missing (apt-get install dpkg-dev)" >&2
+        exit 1
+    fi
+done
+if [ ! -f "$KEYRING" ]; then
+    echo "fetch_qrcodegen: $KEYRING is missing; install debian-archive-keyring" >&2
+    exit 1
+fi
+
+mkdir -p "$APT/sources.list.d" "$APT/lists/partial" "$APT/cache/archives/partial" "$APT/download"
+cat > "$APT/sources.list.d/bookworm-src.sources" <<SOURCES
+Types: deb-src
+URIs: $MIRROR
+Suites: bookworm
+Components: main
+Signed-By: $KEYRING
+SOURCES
+
+set -- \
+    -o Dir::Etc::SourceList=/dev/null \
+    -o Dir::Etc::SourceParts="$APT/sources.list.d" \
+    -o Dir::State::Lists="$APT/lists" \
+    -o Dir::Cache="$APT/cache" \
+    -o Dir::State::Status=/var/lib/dpkg/status \
+    -o APT::Sandbox::User=root
+
+apt-get "$@" -q update
+cd "$APT/download"
+# Only the upstream tarball is needed (the Debian part is packaging). apt checks each file it fetches
+# against the signed Sources index; should the Debian part be missing from a mirror, the upstream
+# tarball is checked again below against the .dsc, whose own hash apt has checked.
+apt-get "$@" -q source --download-only "qr-code-generator=$VERSION" || true
+
+DSC="$APT/download/qr-code-generator_${VERSION}.dsc"
+ORIG="$APT/download/qr-code-generator_${VERSION%-*}.orig.tar.gz"
+if [ ! -f "$DSC" ] || [ ! -f "$ORIG" ]; then
+    echo "fetch_qrcodegen: the source package was not downloaded" >&2
+    exit 1
+fi
+expected=$(sed -n '/^Checksums-Sha256:/,/^[A-Z]/p' "$DSC" | awk -v f="$(basename "$ORIG")" '$3 == f { print $1 }')
+actual=$(sha256sum "$ORIG" | cut -d' ' -f1)
+if [ -z "$expected" ] || [ "$expected" != "$actual" ]; then
+    echo "fetch_qrcodegen: $(basename "$ORIG") does not match its .dsc (sha256 $actual)" >&2
+    exit 1
+fi
+
+rm -rf "$THIRD/qrcodegen.tmp"
+mkdir -p "$THIRD/qrcodegen.tmp"
+TOP="QR-Code-generator-${VERSION%-*}"
+tar -xzf "$ORIG" -C "$THIRD/qrcodegen.tmp" --strip-components=2 "$TOP/cpp/qrcodegen.hpp" "$TOP/cpp/qrcodegen.cpp"
+tar -xzf "$ORIG" -C "$THIRD/qrcodegen.tmp" --strip-components=1 "$TOP/Readme.markdown"
+rm -rf "$DEST"
+mv "$THIRD/qrcodegen.tmp" "$DEST"
+echo "$VERSION" > "$DEST/.debian-version"
+echo "fetch_qrcodegen: QR Code generator $VERSION in $DEST"
