@@ -60,6 +60,8 @@ std::string BriefHtml(const BriefInput& in) {
     } else {
         gap = "Enough to meet the need (" + FormatNumber(-r.teams_gap) + " to spare).";
     }
+    if (const std::string range = RangeWords(s, r); !range.empty())
+        h += "<p class=\"brief-range\">Range: " + E(range) + ".</p>\n";
     h += "<p class=\"brief-gap\">" + E(today) + ". " + E(gap) + "</p>\n";
     h += "<p class=\"brief-detail\">" + E(FormatNumber(r.teams_needed, 1)) + " teams unrounded. They would reach " +
          E(FormatNumber(r.babies_to_reach)) + " babies a year, " + E(FormatNumber(r.share_of_cohort, 1)) + "% of the " +
@@ -70,7 +72,7 @@ std::string BriefHtml(const BriefInput& in) {
     // The pictures, as vectors from the chart model.
     const ChartLayout layout = ApproximateLayout();
     h += "<section class=\"brief-pictures\">\n";
-    for (const Chart& chart : {GapChart(s, r, 330, layout), ScaleUpChart(s, r, 330, 180, layout)}) {
+    for (const Chart& chart : {GapChart(s, r, 330, layout), ScaleUpChart(s, r, 330, 160, layout)}) {
         SvgOptions options;
         options.standalone = false;
         options.subject = s.area;
