@@ -4,8 +4,9 @@
 //   class "embed"       ?embed=1: compact, no page chrome (style.css)
 //   data-theme          ?theme=light|dark
 //   class "own-values"  the link sets scenario values (any key in data-scenario-keys, which the site
-//                       build writes from the calculator's own table): the page shows the method and
-//                       a loading line, never the default scenario's answer as this link's.
+//                       build writes from the calculator's own table, or its _low or _high end): the
+//                       page shows the method and a loading line, never the default scenario's
+//                       answer or range as this link's.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -23,10 +24,11 @@
   var keys = (root.getAttribute('data-scenario-keys') || '').split(' ');
   // Without the list (a page not built by the site build), any link parameter may be a value.
   if (keys.length < 2 && window.location.search.length > 1) root.classList.add('own-values');
-  for (var i = 0; i < keys.length; ++i) {
-    if (keys[i] && params.has(keys[i])) {
-      root.classList.add('own-values');
-      return;
-    }
-  }
+  // An assumption's range ends (prevalence_low, prevalence_high) are values too.
+  var found = false;
+  params.forEach(function (value, name) {
+    var key = name.replace(/_(low|high)$/, '');
+    if (keys.indexOf(name) >= 0 || keys.indexOf(key) >= 0) found = true;
+  });
+  if (found) root.classList.add('own-values');
 })();

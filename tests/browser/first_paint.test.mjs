@@ -139,7 +139,7 @@ describe('the answer at first paint, with the module held back', () => {
     });
   }
 
-  for (const query of ['?prevalence=10', '?preset=wales', '?area=Wales', '?embed=1&births=30000']) {
+  for (const query of ['?prevalence=10', '?preset=wales', '?area=Wales', '?embed=1&births=30000', '?prevalence_low=12']) {
     test(`${query}: the method and a loading line, never the default's answer`, async () => {
       const run = await openHeldBack(query);
       try {
@@ -147,7 +147,7 @@ describe('the answer at first paint, with the module held back', () => {
         assert.equal(seen.frameDrawn, false);
         assert.ok(!seen.headlineVisible, `the default's answer shows for ${query}`);
         assert.ok(!seen.workingVisible, `the default's working shows for ${query}`);
-        assert.doesNotMatch(seen.bodyText, /\b398\b|397\.3|595,948/, `a default figure shows for ${query}: ${seen.bodyText}`);
+        assert.doesNotMatch(seen.bodyText, /\b398\b|397\.3|595,948|265 to 623/, `a default figure shows for ${query}: ${seen.bodyText}`);
         assert.ok(seen.loadingVisible, `no loading line for ${query}: ${seen.bodyText.slice(0, 400)}`);
         assert.ok(seen.methodVisible, `no method for ${query}`);
         assert.match(seen.bodyText, /divided by the\s+families one team supports a year/);
