@@ -169,6 +169,59 @@ describe(`every engine: ${ENGINE}`, () => {
     await assertClean(page);
   });
 
+  // A phone's screen as a 390x844 frame in a page at pixel ratio 3: MiniBrowser's window is never
+  // narrower than 447 CSS px, so a frame is the one way to give all three engines the same phone.
+  test('a phone, 390x844 at pixel ratio 3: one column, no sideways scrolling, drawn at full resolution, a slider drags', async () => {
+    const server = await serve(site().dir);
+    const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-phone-host-'));
+    fixture.dirs.push(hostDir);
+    fs.writeFileSync(path.join(hostDir, PROBE_FILE), probeSource());
+    fs.writeFileSync(
+      path.join(hostDir, 'phone.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Phone</title><script src="${PROBE_FILE}"></script>` +
+        `<link rel="icon" href="data:,"></head><body style="margin:0"><iframe id="phone" src="${server.origin}/index.html" ` +
+        `title="Parent-infant teams calculator" style="width:390px;height:844px;border:0;display:block"></iframe></body></html>`,
+    );
+    const host = await serve(hostDir);
+    const page = await newPage({ width: 600, height: 900, deviceScaleFactor: 3 });
+    await page.goto(`${host.origin}/phone.html`);
+    assert.equal(await waitReady(page, { frameSelector: '#phone' }), true, `${ENGINE}: the phone frame showed the fallback`);
+    const inFrame = (fn, arg) => page.frameEvaluate('#phone', fn, arg);
+    const screen = await inFrame(() => {
+      const canvas = document.querySelector('canvas');
+      return {
+        ratio: window.devicePixelRatio,
+        width: window.innerWidth,
+        scrollWidth: document.scrollingElement.scrollWidth,
+        css: [canvas.clientWidth, canvas.clientHeight],
+        buffer: [canvas.width, canvas.height],
+      };
+    });
+    assert.equal(screen.ratio, 3, `${ENGINE}: devicePixelRatio ${screen.ratio}`);
+    assert.equal(screen.width, 390, `${ENGINE}: the phone is ${screen.width} px wide`);
+    assert.ok(screen.scrollWidth <= 390, `${ENGINE}: the page is ${screen.scrollWidth} px wide in a 390 px phone`);
+    assert.deepEqual(screen.buffer, [screen.css[0] * 3, screen.css[1] * 3], `${ENGINE}: canvas ${JSON.stringify(screen)}: not drawn at full resolution`);
+
+    // One column: the slider spans most of the phone's width, inside it.
+    await inFrame(() => {
+      const r = window.teamsCalculator.widgetRect('prevalence');
+      window.scrollBy(0, r.y - 300);
+    });
+    await page.waitForTimeout(500);
+    const rect = await inFrame(() => window.teamsCalculator.widgetRect('prevalence'));
+    assert.ok(rect && rect.x >= 0 && rect.x + rect.width <= 390 && rect.width > 390 / 2, `${ENGINE}: the slider at ${JSON.stringify(rect)}`);
+    assert.ok(rect.y >= 0 && rect.y + rect.height <= 844, `${ENGINE}: the slider is not in view: ${JSON.stringify(rect)}`);
+    await mouseDrag(page, rect, 0.1, 0.9); // the frame sits at the page's top left, so its rects are the page's
+    const value = await pollUntil(() => inFrame(() => window.teamsCalculator.getScenario().assumptions.prevalence), (v) => v > 30, { timeoutMs: 10_000 });
+    assert.ok(value > 30, `${ENGINE}: dragging right on the phone moved prevalence from 15 to ${value}`);
+    const shot = await page.screenshot();
+    fs.writeFileSync(path.join(outputDir(), `${ENGINE}-phone.png`), shot);
+    const image = decodePng(shot);
+    assert.ok(image.width >= 390 * 3 - 1, `${ENGINE}: the screenshot is ${image.width} px wide: not at pixel ratio 3`);
+    await assertClean(page, '#phone');
+    await assertClean(page);
+  });
+
   test('a click on a value opens the number field: 300 + Enter sets it, 80 clamps to 50 with a notice', async () => {
     const server = await serve(site().dir);
     const page = await openCalculator(`${server.origin}/`);

@@ -6,7 +6,7 @@
 // fails with a message saying what to install; nothing is skipped.
 //
 //   const engine = await launchEngine('firefox');
-//   const page = await engine.newPage({ width: 1280, height: 800 });
+//   const page = await engine.newPage({ width: 1280, height: 800, deviceScaleFactor: 1 });
 //   await page.goto(url); await page.evaluate((k) => ..., arg); await page.mouse.move(x, y); ...
 //   await engine.close();   // closes every page, the browser and its display
 //
@@ -80,8 +80,8 @@ async function launchChromiumEngine() {
   return {
     name: 'chromium',
     version: browser.version(),
-    async newPage({ width = 1280, height = 800 } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+    async newPage({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
       const page = await context.newPage();
       const errors = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
@@ -141,11 +141,11 @@ async function launchFirefoxEngine() {
   return {
     name: 'firefox',
     version: await browser.version(),
-    async newPage({ width = 1280, height = 800 } = {}) {
+    async newPage({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
       // A user context of its own: no cookies, storage, cache or service worker shared between pages.
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await page.setViewport({ width, height, deviceScaleFactor });
       const errors = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
@@ -184,15 +184,21 @@ async function launchWebKitEngine() {
   checkExecutable(MINIBROWSER_PATH, 'apt-get install webkit2gtk-driver (MiniBrowser comes with libwebkit2gtk-4.1-0)');
   const { Builder, Capabilities, Key, Origin, Button } = await importPackage('selenium-webdriver');
   const remote = (await importPackage('selenium-webdriver/remote/index.js')).default;
-  const xvfb = await startXvfb();
-  let service;
-  let serverUrl;
+  // Large enough for a window at pixel ratio 3.
+  const xvfb = await startXvfb({ width: 4096, height: 3072 });
+  // GDK_SCALE sets MiniBrowser's pixel ratio, for the whole process: one driver for each ratio used.
+  const services = new Map(); // deviceScaleFactor -> { service, url }
+  const serverFor = async (scale) => {
+    if (!services.has(scale)) {
+      const environment = { ...process.env, DISPLAY: xvfb.display };
+      if (scale !== 1) environment.GDK_SCALE = String(scale);
+      const service = new remote.DriverService.Builder(WEBKIT_DRIVER_PATH).setLoopback(true).setEnvironment(environment).build();
+      services.set(scale, { service, url: service.start(LAUNCH_TIMEOUT_MS) });
+    }
+    return services.get(scale).url;
+  };
   try {
-    service = new remote.DriverService.Builder(WEBKIT_DRIVER_PATH)
-      .setLoopback(true)
-      .setEnvironment({ ...process.env, DISPLAY: xvfb.display })
-      .build();
-    serverUrl = await service.start(LAUNCH_TIMEOUT_MS);
+    await serverFor(1);
   } catch (err) {
     await xvfb.close();
     throw err;
@@ -214,7 +220,9 @@ async function launchWebKitEngine() {
     get version() {
       return version;
     },
-    async newPage({ width = 1280, height = 800 } = {}) {
+    async newPage({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+      if (!Number.isInteger(deviceScaleFactor)) throw new Error(`WebKitGTK's pixel ratio (GDK_SCALE) is a whole number, not ${deviceScaleFactor}`);
+      const serverUrl = await serverFor(deviceScaleFactor);
       const driver = await new Builder().usingServer(serverUrl).withCapabilities(capabilities()).build();
       version ||= (await driver.getCapabilities()).get('browserVersion');
       await driver.manage().setTimeouts({ script: LAUNCH_TIMEOUT_MS, pageLoad: LAUNCH_TIMEOUT_MS });
@@ -275,6 +283,12 @@ async function launchWebKitEngine() {
       pages.add(wrapped);
       return wrapped;
     },
-    close: closer(pages, () => service.kill(), () => xvfb.close()),
+    close: closer(
+      pages,
+      async () => {
+        for (const { service } of services.values()) await service.kill().catch(() => {});
+      },
+      () => xvfb.close(),
+    ),
   };
 }
