@@ -16,6 +16,12 @@
   var ready = new Promise(function (resolve) { resolveReady = resolve; });
   var readyDone = false;
   var frameDrawn = false;
+  var textScale = 1;
+  function readTextScale() {
+    var px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    textScale = px > 0 ? px / 16 : 1;
+  }
+  readTextScale();
 
   // Ready once the first frame is drawn and the module's functions can be called.
   function maybeResolveReady() {
@@ -354,6 +360,26 @@
     scrollOffset: function () {
       return Math.max(0, canvas.getBoundingClientRect().top - container.getBoundingClientRect().top);
     },
+    // 0: as designed, 1: prefers-contrast: more, 2: forced-colors: active (the system's colours).
+    contrastMode: function () {
+      if (!window.matchMedia) return 0;
+      if (window.matchMedia('(forced-colors: active)').matches) return 2;
+      return window.matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
+    },
+    // A CSS system colour as 0xRRGGBB (0 Canvas, 1 CanvasText, 2 Highlight, 3 HighlightText,
+    // 4 ButtonFace, 5 ButtonText, 6 GrayText), as this browser resolves it.
+    systemColour: function (which) {
+      var names = ['Canvas', 'CanvasText', 'Highlight', 'HighlightText', 'ButtonFace', 'ButtonText', 'GrayText'];
+      var probe = document.createElement('span');
+      probe.style.color = names[which] || 'CanvasText';
+      probe.style.display = 'none';
+      document.body.appendChild(probe);
+      var m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color) || [0, 0, 0, 0];
+      probe.remove();
+      return (Number(m[1]) << 16) | (Number(m[2]) << 8) | Number(m[3]);
+    },
+    // The root font size against 16 px: the browser's text size setting (read at start and on resize).
+    textScale: function () { return textScale; },
     prefersDark: function () {
       var forced = document.documentElement.getAttribute('data-theme');
       if (forced) return forced === 'dark';
@@ -370,7 +396,6 @@
       // Published with the first frame: the canvas shows the answer now.
       endLoading();
       document.getElementById('summary').textContent = mirror.summary;
-      canvas.setAttribute('aria-label', mirror.canvasLabel);
       fillRows(document.getElementById('mirror-assumptions'), mirror.assumptions);
       fillRows(document.getElementById('mirror-results'), mirror.results);
     },
@@ -387,7 +412,9 @@
       list.replaceChildren(items);
       document.getElementById('notice').hidden = messages.length === 0;
     },
-    setCanvasLabel: function (text) { canvas.setAttribute('aria-label', text); },
+    setCanvasLabel: function () {}, // the canvas is a picture (aria-hidden): its controls are in the layer
+    // What changed in the list of controls drawn: shell/controls_layer.js applies it to its stand-ins.
+    setControls: function (json) { if (window.teamsControls) window.teamsControls.update(json); },
     query: function () {
       try { return window.location.search.replace(/^\?/, ''); } catch (e) { return ''; }
     },
@@ -465,6 +492,12 @@
       var origin = container.getBoundingClientRect();
       return { x: origin.left + r[0], y: origin.top + r[1], width: r[2], height: r[3] };
     },
+    // Every control drawn in the last frame (web/controls.h): [{key, role, name, text, value, min,
+    // max, step, options, expanded, level, rect: [x, y, width, height] in content px, focused}].
+    controls: function () {
+      if (!instance) return [];
+      try { return JSON.parse(call('teams_controls', [])); } catch (e) { return []; }
+    },
     // The height the calculator's content needs, in CSS px (for embed_child.js's auto-height).
     contentHeight: function () {
       return contentHeight;
@@ -484,7 +517,10 @@
   };
 
   // [SECTION] Page events the module does not see itself
-  window.addEventListener('resize', fitCanvas);
+  window.addEventListener('resize', function () {
+    readTextScale();
+    fitCanvas();
+  });
   document.addEventListener('paste', function (e) {
     if (e.clipboardData) pastedText = e.clipboardData.getData('text/plain') || '';
   });
@@ -494,6 +530,10 @@
   if (window.matchMedia) {
     var scheme = window.matchMedia('(prefers-color-scheme: dark)');
     if (scheme.addEventListener) scheme.addEventListener('change', requestFrame);
+    ['(forced-colors: active)', '(prefers-contrast: more)'].forEach(function (query) {
+      var list = window.matchMedia(query);
+      if (list.addEventListener) list.addEventListener('change', requestFrame);
+    });
   }
 
   // [SECTION] Start
@@ -509,6 +549,7 @@
     onAbort: function () { showFallback('The live calculator stopped unexpectedly.'); }
   }).then(function (module) {
     instance = module;
+    if (window.teamsControls) window.teamsControls.attach(module);
     maybeResolveReady();
   }, function () {
     showFallback('This browser could not start the live calculator (it needs WebAssembly and WebGL 2).');

@@ -118,7 +118,8 @@
       if (e.key === 'Enter' || e.key === 'Escape') {
         e.preventDefault();
         close(e.key === 'Enter');
-        focusCanvas();
+        // The keyboard goes back to the slider's stand-in (shell/controls_layer.js), else the canvas.
+        if (!(window.teamsControls && window.teamsControls.focus(key))) focusCanvas();
       }
     });
     input.addEventListener('blur', function () {

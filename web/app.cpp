@@ -14,9 +14,10 @@
 void DrawApp(AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
     const float width = io.DisplaySize.x;
-    const bool wide = width >= 860;
+    // Two columns from 860 px at the default text size; larger text reflows to one column sooner.
+    const bool wide = width / state.text_scale >= 860;
     const bool touch_sized = width < 600;
-    const float max_content = 1180;
+    const float max_content = 1180 * state.text_scale;
     const float side = std::max(wide ? 32.0f : 16.0f, (width - max_content) * 0.5f);
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -32,6 +33,7 @@ void DrawApp(AppState& state) {
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Calculator", nullptr, flags);
     ImGui::PopStyleVar();
+    state.controls.BeginFrame(); // each section adds the controls it draws
 
     if (wide) {
         // Two columns: the answer and its pictures on the left, the assumptions on the right.
@@ -67,5 +69,10 @@ void DrawApp(AppState& state) {
     DrawWorking(state, wide);
 
     state.content_height = std::ceil(ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y);
+    state.controls.EndFrame();
+    if (state.controls.scroll_request >= 0) {
+        state.scroll_request = state.controls.scroll_request;
+        state.controls.scroll_request = -1;
+    }
     ImGui::End();
 }

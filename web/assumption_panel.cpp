@@ -25,22 +25,42 @@ void DrawPresetPicker(AppState& state) {
     const bool touch_sized = TouchSized();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(padding.x, touch_sized ? (46.0f - ImGui::GetFontSize()) * 0.5f : padding.y));
+    // The combo's place and id, taken before it draws: once its popup is open, the popup is ImGui's
+    // last item.
+    const ImVec2 combo_min = ImGui::GetCursorScreenPos();
+    const ImVec2 combo_max(combo_min.x + ImGui::CalcItemWidth(), combo_min.y + ImGui::GetFrameHeight());
+    const ImGuiID combo_id = ImGui::GetID("##preset");
+    auto choose = [&state](const teams::Preset& preset) {
+        state.scenario = teams::ScenarioFromPreset(preset);
+        state.scenario_changed = true;
+        state.publish_now = true;
+        Recalculate(state);
+    };
     const bool combo_open = ImGui::BeginCombo("##preset", preview.c_str(), ImGuiComboFlags_HeightLarge);
     ImGui::PopStyleVar();
     if (combo_open) {
         for (const teams::Preset& preset : presets) {
             const bool selected = current && current->id == preset.id;
-            if (ImGui::Selectable(preset.label.c_str(), selected)) {
-                state.scenario = teams::ScenarioFromPreset(preset);
-                state.scenario_changed = true;
-                state.publish_now = true;
-                Recalculate(state);
-            }
+            if (ImGui::Selectable(preset.label.c_str(), selected)) choose(preset);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    RecordWidgetRect(state, "preset");
+    // For the accessible layer a <select> of the presets, named by the label drawn above it.
+    Control picker;
+    picker.role = ControlRole::Select;
+    picker.key = "preset";
+    picker.name = "Start from";
+    picker.value_text = preview;
+    picker.value = -1;
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        picker.options.push_back(presets[i].label);
+        if (current && current->id == presets[i].id) picker.value = static_cast<double>(i);
+    }
+    const ControlRequest picked = RecordControlArea(state.controls, std::move(picker), combo_min, combo_max, combo_id);
+    if (picked.action == ControlAction::Select && picked.amount >= 0 &&
+        picked.amount < static_cast<double>(presets.size()))
+        choose(presets[static_cast<std::size_t>(picked.amount)]);
     if (current && !current->note.empty()) {
         ImGui::PushFont(state.fonts.small);
         WrappedText(state.palette.text_dim, current->note);
@@ -66,7 +86,8 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::SameLine();
     ImGui::SetCursorPosX(start_x + width - value_w);
     ColouredText(p.accent, value_text);
-    RecordValueTarget(state, spec.key, touch_sized); // a tap on the value opens a number field
+    // A tap on the value, or its stand-in, opens a number field.
+    if (RecordValueTarget(state, spec.key, touch_sized)) state.open_value_field = spec.key;
 
     // [-] slider [+]
     const float height = touch_sized ? 44.0f : ImGui::GetFrameHeight();
@@ -74,7 +95,8 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.6f;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
     ImGui::PushFont(state.fonts.heading);
-    if (ImGui::Button("\xE2\x88\x92##minus", ImVec2(button_w, height))) // − (minus sign)
+    const bool minus = ImGui::Button("\xE2\x88\x92##minus", ImVec2(button_w, height)); // − (minus sign)
+    if (RecordButton(state, std::string("minus_") + spec.key, std::string("Decrease ") + spec.label) || minus)
         SetValue(state, spec.id, SnapToStep(spec, value - spec.step));
     ImGui::PopFont();
     ImGui::SameLine();
@@ -91,7 +113,17 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
         ImGui::SliderFloat("##slider", &position, 0.0f, 1.0f, "",
                            ImGuiSliderFlags_NoInput | ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleVar();
-    RecordWidgetRect(state, spec.key);
+    Control slider;
+    slider.role = ControlRole::Slider;
+    slider.key = spec.key;
+    slider.name = spec.label;
+    slider.value_text = value_text;
+    slider.description = spec.help;
+    slider.value = value;
+    slider.min = spec.min;
+    slider.max = spec.max;
+    slider.step = spec.step;
+    const ControlRequest request = RecordControl(state.controls, std::move(slider));
     // Enter on a slider that has the keyboard's focus opens the number field, as a click on the value
     // does, so an exact value can be typed without a pointer. Enter also took hold of the slider (as
     // Space does): let go, as the field has the keyboard.
@@ -108,9 +140,19 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     } else if (moved) {
         SetValue(state, spec.id, SliderValue(spec, position));
     }
+    // The stand-in's keys and a screen reader's value: the same steps and checks as the canvas's.
+    if (request.action == ControlAction::Step) {
+        SetValue(state, spec.id, SnapToStep(spec, value + request.amount * spec.step));
+    } else if (request.action == ControlAction::SetValue) {
+        const double wanted = std::clamp(request.amount, spec.min, spec.max);
+        SetValue(state, spec.id, wanted == spec.min || wanted == spec.max ? wanted : SnapToStep(spec, wanted));
+    } else if (request.action == ControlAction::OpenField) {
+        state.open_value_field = spec.key;
+    }
     ImGui::SameLine();
     ImGui::PushFont(state.fonts.heading);
-    if (ImGui::Button("+##plus", ImVec2(button_w, height)))
+    const bool plus = ImGui::Button("+##plus", ImVec2(button_w, height));
+    if (RecordButton(state, std::string("plus_") + spec.key, std::string("Increase ") + spec.label) || plus)
         SetValue(state, spec.id, SnapToStep(spec, value + spec.step));
     ImGui::PopFont();
     ImGui::PopStyleVar();
@@ -130,8 +172,10 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
         ImGui::SameLine();
         ImGui::SetCursorPosX(start_x + width - reset_w);
         const bool pressed = touch_sized ? ImGui::Button(reset, ImVec2(reset_w, 44.0f)) : ImGui::SmallButton(reset);
-        if (pressed) SetValue(state, spec.id, preset_value);
-        RecordWidgetRect(state, std::string("reset_") + spec.key);
+        if (RecordButton(state, std::string("reset_") + spec.key, std::string("Reset ") + spec.label,
+                         "to " + ValueText(spec, preset_value)) ||
+            pressed)
+            SetValue(state, spec.id, preset_value);
     }
     ImGui::PopFont();
     ImGui::PopID();

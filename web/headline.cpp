@@ -13,6 +13,7 @@ void DrawHeadline(AppState& state) {
     const teams::Assumptions& a = state.scenario.assumptions;
     const Palette& p = state.palette;
 
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushFont(state.fonts.heading);
     WrappedText(p.text, state.scenario.area + " needs");
     ImGui::PopFont();
@@ -22,6 +23,14 @@ void DrawHeadline(AppState& state) {
     ImGui::PushFont(state.fonts.heading);
     WrappedText(p.text, "specialised parent-infant relationship teams");
     ImGui::PopFont();
+    // The three lines are one heading for a screen reader.
+    Control headline;
+    headline.role = ControlRole::Heading;
+    headline.key = "headline";
+    headline.name = state.scenario.area + " needs " + Whole(static_cast<double>(r.teams_needed_whole)) +
+                    " specialised parent-infant relationship teams";
+    RecordControlArea(state.controls, std::move(headline), top,
+                      ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y));
 
     std::string detail;
     const double about = AboutValue(r.teams_needed);
@@ -81,21 +90,19 @@ void DrawShareButtons(AppState& state, bool touch_sized) {
     bool first = true;
     for (const ShareButton& button : buttons) {
         if ((button.action == PageAction::Share && !state.can_share) ||
-            (button.action == PageAction::CopyEmbed && !state.can_embed)) {
-            state.widget_rects.erase(button.key);
+            (button.action == PageAction::CopyEmbed && !state.can_embed))
             continue;
-        }
         const float width = ImGui::CalcTextSize(button.label).x + style.FramePadding.x * 2;
         if (!first) {
             ImGui::SameLine();
             if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
         }
         first = false;
-        if (ImGui::Button(button.label, ImVec2(width, height))) {
+        const bool clicked = ImGui::Button(button.label, ImVec2(width, height));
+        if (RecordButton(state, button.key, button.label) || clicked) {
             state.action = button.action;
             state.action_note.clear();
         }
-        RecordWidgetRect(state, button.key);
     }
     if (!state.action_note.empty()) {
         ImGui::PushFont(state.fonts.small);

@@ -1,6 +1,7 @@
 // The browser calculator's entry point: Setup, then frames on demand, in the shape of Dear ImGui's
 // examples. Browser specifics stay behind platform_web.h; the screen is DrawApp() in app.cpp.
 #include "app.h"
+#include "controls.h"
 #include "page_api.h"
 #include "platform_web.h"
 #include "value_field.h"
@@ -57,9 +58,20 @@ void Publish(double now) {
     } else {
         ++g_publish.layout_frames;
     }
+    ControlsPublish(s.controls); // the accessible layer: only what changed, nothing while idle
     if (s.scroll_request >= 0) {
         PlatformScrollContentTo(s.scroll_request);
         s.scroll_request = -1;
+    }
+}
+
+// The system's colours under forced-colors: active, as the page's CSS resolves them.
+void ReadSystemColours(SystemColours& colours) {
+    ImU32* slots[] = {&colours.canvas,      &colours.canvas_text, &colours.highlight, &colours.highlight_text,
+                      &colours.button_face, &colours.button_text, &colours.gray_text};
+    for (int i = 0; i < 7; ++i) {
+        const unsigned rgb = PlatformSystemColour(i);
+        *slots[i] = IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255);
     }
 }
 
@@ -104,14 +116,21 @@ bool Frame() {
     // Gather input: size, pixel ratio, scroll and theme (mouse, touch and keys are already queued).
     const PlatformFrameInfo info = PlatformBeginFrame();
     const bool new_letters = NeedsNameLetters(s);
-    if (info.pixel_ratio_changed || new_letters) {
+    const bool new_text_scale = info.text_scale != s.text_scale;
+    s.text_scale = info.text_scale;
+    if (info.pixel_ratio_changed || new_letters || new_text_scale) {
         if (new_letters) s.fonts.name_letters = true; // kept from then on: names come and go
         LoadFonts(s, info.pixel_ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     const bool dark = s.theme_override == 0 ? PlatformPrefersDarkTheme() : s.theme_override == 2;
-    if (dark != s.dark) ApplyTheme(s, dark);
+    const Contrast contrast = static_cast<Contrast>(PlatformContrastMode());
+    if (dark != s.dark || contrast != s.contrast || new_text_scale) {
+        s.contrast = contrast;
+        if (contrast == Contrast::Forced) ReadSystemColours(s.system_colours);
+        ApplyTheme(s, dark);
+    }
     s.scroll_offset = info.scroll_offset;
 
     // Draw.
@@ -177,6 +196,7 @@ int main() {
     ApplyTheme(g_state, g_state.theme_override == 0 ? PlatformPrefersDarkTheme() : g_state.theme_override == 2);
     PageApiAttach(&g_state);
     ValueFieldAttach(&g_state);
+    ControlsAttach(&g_state.controls);
 
     // Main loop: frames are drawn on demand (input, resize, scroll, the page's API); none while idle.
     PlatformRunFrames(Frame);

@@ -65,12 +65,13 @@ EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
     return PageAnswer(ProblemsJson(loaded.ok && loaded.problems.empty(), changed, loaded.problems));
 }
 
-// [x, y, width, height] in CSS pixels from the content's top-left, or null for an unknown key.
+// [x, y, width, height] in CSS pixels from the content's top-left, from the list of controls drawn
+// in the last frame (controls.h), or null for a key that is not on screen.
 EMSCRIPTEN_KEEPALIVE const char* teams_widget_rect(const char* key) {
     if (!g_app || !key) return PageAnswer("null");
-    const auto found = g_app->widget_rects.find(key);
-    if (found == g_app->widget_rects.end()) return PageAnswer("null");
-    const ContentRect& r = found->second;
+    const Control* control = g_app->controls.Find(key);
+    if (!control) return PageAnswer("null");
+    const ContentRect& r = control->rect;
     return PageAnswer(nlohmann::ordered_json::array({r.x, r.y, r.width, r.height}).dump());
 }
 

@@ -1,18 +1,85 @@
-// The pictures section (see pictures.h): headings and the three charts of charts.cpp.
+// The pictures section (see pictures.h): headings and the three charts of charts.cpp, each in the
+// control list as a picture with a text alternative that gives its numbers.
 #include "pictures.h"
 
 #include "charts.h"
 #include "widgets.h"
+#include "working.h"
+
+#include <cmath>
+#include <string>
+
+using teams::Key;
+
+namespace {
+
+// The pictures' text alternatives: the numbers each one shows, in the words drawn on it.
+std::string GapChartText(const AppState& state) {
+    const teams::Results& r = state.results;
+    const double current = state.scenario.assumptions[Key::current_teams];
+    const double developing = state.scenario.assumptions[Key::teams_in_development];
+    std::string text = "Bar chart. Today: " + Whole(current) + (current == 1 ? " team" : " teams");
+    if (developing > 0) text += " (+" + Whole(developing) + " in development)";
+    text += ". Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) +
+            (r.teams_needed_whole == 1 ? " team. " : " teams. ");
+    if (r.teams_gap > 0) {
+        text += "Gap: " + Whole(static_cast<double>(r.teams_gap_whole)) + " more teams";
+        if (r.scale_factor)
+            text += " (" + teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today)";
+        return text + ".";
+    }
+    return text + "Today's teams meet the need (" + Whole(-r.teams_gap) + " to spare).";
+}
+
+std::string PathChartText(const AppState& state) {
+    const teams::Results& r = state.results;
+    const double years = state.scenario.assumptions[Key::years_to_target];
+    const double current = state.scenario.assumptions[Key::current_teams];
+    std::string text = "Line chart of teams by year, from " + Whole(current) + " now to the " +
+                       Whole(static_cast<double>(r.teams_needed_whole)) + " needed in " + Whole(years) +
+                       (years == 1 ? " year." : " years.");
+    if (r.teams_gap <= 0) return text + " Today's teams already meet the need.";
+    text += " Straight line: " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year.";
+    if (r.annual_growth_percent)
+        text += " Steady growth: " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year.";
+    return text;
+}
+
+std::string BabiesChartText(const AppState& state) {
+    const teams::Results& r = state.results;
+    const double cohort = r.cohort_babies > 0 ? r.cohort_babies : 1;
+    const bool wider = state.scenario.assumptions[Key::wider_access] > 0;
+    const double at_risk = (r.babies_at_risk + (wider ? r.babies_at_risk_wider : 0.0)) / cohort * 100.0;
+    auto percent = [](double v) { return teams::FormatNumber(v, std::fabs(v - std::round(v)) < 0.05 ? 0 : 1); };
+    return "Grid of 100 babies aged 0\xE2\x80\x93"
+           "2: " +
+           percent(at_risk) + " are at risk and " + percent(r.share_of_cohort) +
+           " would be reached by a team each year.";
+}
+
+// A picture and its entry in the control list, with its text alternative.
+template <typename DrawFn>
+void Picture(AppState& state, const char* title, const std::string& text, DrawFn draw) {
+    Heading(state, title);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    draw();
+    Control picture;
+    picture.role = ControlRole::Image;
+    picture.key = std::string("picture_") + title;
+    picture.name = title;
+    picture.value_text = text;
+    RecordControlArea(state.controls, std::move(picture), top,
+                      ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y));
+}
+
+} // namespace
 
 void DrawPictures(AppState& state, float width) {
-    Heading(state, "Today against the need");
-    DrawGapChart(state, width);
+    Picture(state, "Today against the need", GapChartText(state), [&] { DrawGapChart(state, width); });
     ImGui::Spacing();
     ImGui::Spacing();
-    Heading(state, "Scaling up");
-    DrawPathChart(state, width, 220);
+    Picture(state, "Scaling up", PathChartText(state), [&] { DrawPathChart(state, width, 220 * state.text_scale); });
     ImGui::Spacing();
     ImGui::Spacing();
-    Heading(state, "100 babies");
-    DrawBabiesChart(state, width);
+    Picture(state, "100 babies", BabiesChartText(state), [&] { DrawBabiesChart(state, width); });
 }

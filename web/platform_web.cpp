@@ -5,8 +5,8 @@
 //  [x] Mouse: move, buttons (released outside the canvas too), no wheel capture (the page scrolls).
 //  [x] Touch: io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen); a tap clicks, a mostly horizontal
 //      drag drags, a mostly vertical swipe is left to the browser to scroll the page.
-//  [x] Keyboard: keys for navigation and editing, typed characters, Ctrl/Shift/Alt/Super; Escape
-//      then Tab leaves the canvas (no keyboard trap).
+//  [x] Keyboard: keys for navigation and editing, typed characters, Ctrl/Shift/Alt/Super. Tab is
+//      the browser's: it moves between the accessible layer's stand-ins and out (no keyboard trap).
 //  [x] devicePixelRatio: drawing buffer at CSS size x ratio, the ratio lowered where that would pass the
 //      GPU's largest buffer side or kMaxCanvasPixels (a frame as tall as the content on a phone, when
 //      its host sends no visible band).
@@ -39,6 +39,9 @@ EM_JS(double, JsCanvasLeft, (), { return Module.page.canvasRect().left; });
 EM_JS(double, JsCanvasTop, (), { return Module.page.canvasRect().top; });
 EM_JS(double, JsScrollOffset, (), { return Module.page.scrollOffset(); });
 EM_JS(int, JsPrefersDark, (), { return Module.page.prefersDark() ? 1 : 0; });
+EM_JS(int, JsContrastMode, (), { return Module.page.contrastMode(); });
+EM_JS(unsigned, JsSystemColour, (int which), { return Module.page.systemColour(which) >>> 0; });
+EM_JS(double, JsTextScale, (), { return Module.page.textScale(); });
 EM_JS(void, JsSetContentHeight, (double h), { Module.page.setContentHeight(h); });
 EM_JS(void, JsSetSummary, (const char* s), { Module.page.setSummary(UTF8ToString(s)); });
 EM_JS(void, JsSetMirror, (const char* s), { Module.page.setMirror(UTF8ToString(s)); });
@@ -88,7 +91,6 @@ struct PlatformState {
     int buffer_width = 0;
     int buffer_height = 0;
     int max_buffer_size = 0; // the GPU's largest drawing buffer side, in device pixels
-    bool release_tab = false;  // Escape was pressed: the next Tab leaves the canvas
     bool mouse_inside = false; // the last mouse position sent was over the canvas
     std::string clipboard;     // storage for GetClipboardTextFn's result
     // The one touch being followed.
@@ -338,11 +340,9 @@ bool IsOneCharacter(const char* key) {
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const ImGuiKey key = KeyFromCode(e->code);
-    if (down && key == ImGuiKey_Tab && g_platform.release_tab) {
-        g_platform.release_tab = false;
-        return EM_FALSE; // the browser moves focus out of the canvas
-    }
-    if (down) g_platform.release_tab = key == ImGuiKey_Escape;
+    // Tab moves DOM focus (to the stand-ins over the canvas, then out of the calculator), never
+    // ImGui's: the stand-ins follow the visual order and the page's own Tab order goes on after them.
+    if (key == ImGuiKey_Tab) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -352,7 +352,7 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (down && !e->ctrlKey && !e->metaKey && IsOneCharacter(e->key)) io.AddInputCharactersUTF8(e->key);
     NoteInput();
     // Keys that would scroll the page or move focus are the calculator's while it has focus.
-    const bool consumed = key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_Enter ||
+    const bool consumed = key == ImGuiKey_Space || key == ImGuiKey_Enter ||
                           key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow || key == ImGuiKey_UpArrow ||
                           key == ImGuiKey_DownArrow;
     return consumed ? EM_TRUE : EM_FALSE;
@@ -490,6 +490,8 @@ PlatformFrameInfo PlatformBeginFrame() {
     info.pixel_ratio_changed = info.pixel_ratio != g_platform.pixel_ratio;
     g_platform.pixel_ratio = info.pixel_ratio;
     info.scroll_offset = static_cast<float>(JsScrollOffset());
+    const double text_scale = JsTextScale();
+    info.text_scale = static_cast<float>(text_scale >= 0.5 && text_scale <= 4 ? text_scale : 1);
 
     const int buffer_w = static_cast<int>(std::lround(info.css_width * info.pixel_ratio));
     const int buffer_h = static_cast<int>(std::lround(info.css_height * info.pixel_ratio));
@@ -570,6 +572,15 @@ void PlatformRunAction(const char* action, const std::string& payload) {
 
 bool PlatformPrefersDarkTheme() {
     return JsPrefersDark() != 0;
+}
+
+int PlatformContrastMode() {
+    const int mode = JsContrastMode();
+    return mode >= 0 && mode <= 2 ? mode : 0;
+}
+
+unsigned PlatformSystemColour(int which) {
+    return JsSystemColour(which) & 0xFFFFFFu;
 }
 
 // Lets the page ask for a frame (theme change, setScenario from the page's API).

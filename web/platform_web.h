@@ -11,6 +11,7 @@ struct PlatformFrameInfo {
     float pixel_ratio = 1;   // window.devicePixelRatio
     float scroll_offset = 0; // how far the page has scrolled the calculator's content under the canvas
     bool pixel_ratio_changed = false;
+    float text_scale = 1; // the page's root font size / 16 px (the browser's text size setting)
 };
 
 // Creates the WebGL2 context on the canvas and hooks every input callback. False when WebGL2 is
@@ -46,6 +47,11 @@ void PlatformScrollContentTo(float content_y);          // scrolls the page so c
 void PlatformShowFallback(const char* reason);          // the HTML fallback, when WebGL2 is missing
 void PlatformSignalFirstFrame();                        // resolves window.teamsCalculator.ready
 bool PlatformPrefersDarkTheme();
+// 0: as designed, 1: prefers-contrast: more, 2: forced-colors: active.
+int PlatformContrastMode();
+// A CSS system colour as 0xRRGGBB: 0 Canvas, 1 CanvasText, 2 Highlight, 3 HighlightText, 4 ButtonFace,
+// 5 ButtonText, 6 GrayText.
+unsigned PlatformSystemColour(int which);
 bool PlatformCanShare(); // navigator.share exists
 bool PlatformCanEmbed(); // the page can build an embed code (an http(s) address, not file://)
 // Sharing and keeping, carried out by the page (clipboard, share sheet, downloads); the page reports

@@ -3,6 +3,7 @@
 // includes no section. Knows nothing of the browser (no Emscripten here).
 #pragma once
 
+#include "controls.h"
 #include "estimator.h"
 #include "scenario.h"
 
@@ -13,28 +14,32 @@
 #include <utility>
 #include <vector>
 
-// A rectangle in CSS pixels from the top-left of the calculator's content (not of the canvas:
-// the page scrolls the content under the canvas).
-struct ContentRect {
-    float x = 0;
-    float y = 0;
-    float width = 0;
-    float height = 0;
-};
-
 struct AppFonts {
     ImFont* body = nullptr;    // 16 px Inter Regular: labels, values, working
     ImFont* small = nullptr;   // 13.5 px Inter Regular: sources and notes
     ImFont* heading = nullptr; // 20 px Inter SemiBold: headings and the headline's words
     ImFont* big = nullptr;     // 60 px Inter SemiBold, digits only: the headline's number
     float pixel_ratio = 0;     // the device pixel ratio the atlas was rasterised for
+    float text_scale = 0;      // and the text scale (AppState::text_scale)
     bool name_letters = false; // the atlas also holds the letters of kNameRanges (see NeedsNameLetters)
     int glyphs = 0;            // glyphs in the atlas, all fonts
 };
 
-// Colours of one theme, shared by the widgets and the charts.
+// Colours of one theme, shared by the widgets and the charts. Text colours reach 4.5:1 against the
+// background, and border (every control's boundary) and focus (the keyboard's ring) 3:1.
 struct Palette {
     ImU32 background, text, text_dim, accent, accent_soft, gap, gap_soft, risk, grid, panel;
+    ImU32 border = 0, focus = 0, button = 0, button_text = 0;
+};
+
+// How the visitor's system asks for contrast: as designed, more contrast (prefers-contrast: more),
+// or its own colours (forced-colors: active, e.g. Windows' contrast themes).
+enum class Contrast { Normal, More, Forced };
+
+// The system's colours under forced-colors (CSS system colours), read by the page.
+struct SystemColours {
+    ImU32 canvas = 0, canvas_text = 0, highlight = 0, highlight_text = 0, button_face = 0, button_text = 0,
+          gray_text = 0;
 };
 
 // What a sharing button asks the page to do.
@@ -53,6 +58,9 @@ struct AppState {
     std::vector<std::string> only_sliders; // ?sliders=prevalence,access: just these (empty: all)
     int theme_override = 0;                // ?theme=: 0 follows the system, 1 light, 2 dark
     bool dark = false;                     // the theme in use
+    Contrast contrast = Contrast::Normal;  // with the contrast the system asks for
+    SystemColours system_colours;          // used when contrast is Forced
+    float text_scale = 1;                  // the browser's root font size / 16 px: text and spacing scale with it
     bool show_working = true;              // "Show the working" is open
     Palette palette{};
     AppFonts fonts;
@@ -61,8 +69,9 @@ struct AppState {
     float scroll_offset = 0;                         // set by the glue each frame from the page's scroll position
     float content_height = 0;                        // measured by DrawApp: the page makes room for this much
     float scroll_request = -1;                       // DrawApp asks the page to scroll here (keyboard focus off screen)
-    ImGuiID last_focus_id = 0;                       // the item keyboard focus was on last frame
-    std::map<std::string, ContentRect> widget_rects; // assumption keys and named buttons
+    // Every control drawn this frame, and the page's requests for them (controls.h): the accessible
+    // layer, widgetRect() and the tests read it. A section adds each control it draws.
+    ControlList controls;
 
     // Set when the scenario changed (by a widget or the page's API); the glue then updates the
     // address bar and the accessible mirror.

@@ -66,13 +66,14 @@ void LoadFonts(AppState& state, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const bool names = state.fonts.name_letters;
-    state.fonts.body = AddFont(kFontRegular, kFontRegularSize, 16.0f, pixel_ratio, kTextRanges);
-    if (names) AddFont(kFontRegular, kFontRegularSize, 16.0f, pixel_ratio, kNameRanges, true);
-    state.fonts.small = AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kTextRanges);
-    if (names) AddFont(kFontRegular, kFontRegularSize, 13.5f, pixel_ratio, kNameRanges, true);
-    state.fonts.heading = AddFont(kFontSemiBold, kFontSemiBoldSize, 20.0f, pixel_ratio, kHeadingRanges);
-    AddFont(kFontRegular, kFontRegularSize, 20.0f, pixel_ratio, names ? kNameRanges : kBoxRange, true);
-    state.fonts.big = AddFont(kFontSemiBold, kFontSemiBoldSize, 60.0f, pixel_ratio, kDigitRanges);
+    const float k = state.text_scale; // the browser's text size setting: 24 px draws text 1.5x as large
+    state.fonts.body = AddFont(kFontRegular, kFontRegularSize, 16.0f * k, pixel_ratio, kTextRanges);
+    if (names) AddFont(kFontRegular, kFontRegularSize, 16.0f * k, pixel_ratio, kNameRanges, true);
+    state.fonts.small = AddFont(kFontRegular, kFontRegularSize, 13.5f * k, pixel_ratio, kTextRanges);
+    if (names) AddFont(kFontRegular, kFontRegularSize, 13.5f * k, pixel_ratio, kNameRanges, true);
+    state.fonts.heading = AddFont(kFontSemiBold, kFontSemiBoldSize, 20.0f * k, pixel_ratio, kHeadingRanges);
+    AddFont(kFontRegular, kFontRegularSize, 20.0f * k, pixel_ratio, names ? kNameRanges : kBoxRange, true);
+    state.fonts.big = AddFont(kFontSemiBold, kFontSemiBoldSize, 60.0f * k, pixel_ratio, kDigitRanges);
     io.Fonts->Build();
     state.fonts.glyphs = 0;
     for (ImFont* font : io.Fonts->Fonts) {
@@ -82,6 +83,7 @@ void LoadFonts(AppState& state, float pixel_ratio) {
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = state.fonts.body;
     state.fonts.pixel_ratio = pixel_ratio;
+    state.fonts.text_scale = k;
 }
 
 bool NeedsNameLetters(const AppState& state) {
@@ -102,13 +104,48 @@ bool NeedsNameLetters(const AppState& state) {
 void ApplyTheme(AppState& state, bool dark) {
     state.dark = dark;
     Palette& p = state.palette;
-    if (dark) {
-        p = {Rgb(21, 23, 26),        Rgb(236, 236, 236), Rgb(168, 172, 180),    Rgb(53, 196, 181),
-             Rgb(53, 196, 181, 110), Rgb(242, 155, 75),  Rgb(242, 155, 75, 60), Rgb(229, 111, 136),
-             Rgb(255, 255, 255, 28), Rgb(36, 40, 46)};
+    const bool more = state.contrast == Contrast::More;
+    if (state.contrast == Contrast::Forced) {
+        // The system's own colours: CSS's Canvas, CanvasText, Highlight, ButtonFace, ButtonText, GrayText.
+        const SystemColours& sc = state.system_colours;
+        const ImU32 h = sc.highlight;
+        p = {sc.canvas, sc.canvas_text, sc.canvas_text, h, (h & 0x00FFFFFF) | 0x80000000, sc.canvas_text,
+             (sc.canvas_text & 0x00FFFFFF) | 0x40000000, sc.gray_text, (sc.gray_text & 0x00FFFFFF) | 0x80000000,
+             sc.canvas};
+        p.border = sc.button_text;
+        p.focus = h;
+        p.button = sc.button_face;
+        p.button_text = sc.button_text;
+    } else if (dark) {
+        p = {more ? Rgb(0, 0, 0) : Rgb(21, 23, 26),
+             more ? Rgb(255, 255, 255) : Rgb(236, 236, 236),
+             more ? Rgb(222, 224, 228) : Rgb(168, 172, 180),
+             more ? Rgb(96, 232, 216) : Rgb(53, 196, 181),
+             more ? Rgb(96, 232, 216, 130) : Rgb(53, 196, 181, 110),
+             more ? Rgb(255, 184, 118) : Rgb(242, 155, 75),
+             more ? Rgb(255, 184, 118, 70) : Rgb(242, 155, 75, 60),
+             more ? Rgb(255, 140, 162) : Rgb(229, 111, 136),
+             more ? Rgb(255, 255, 255, 70) : Rgb(255, 255, 255, 28),
+             more ? Rgb(28, 30, 34) : Rgb(36, 40, 46)};
+        p.border = more ? Rgb(200, 204, 210) : Rgb(110, 116, 126);
+        p.focus = p.gap;
+        p.button = more ? Rgb(20, 22, 26) : Rgb(48, 53, 61);
+        p.button_text = p.text;
     } else {
-        p = {Rgb(250, 250, 247), Rgb(29, 29, 31),       Rgb(86, 88, 98),  Rgb(11, 122, 117), Rgb(11, 122, 117, 90),
-             Rgb(214, 108, 18),  Rgb(214, 108, 18, 40), Rgb(200, 62, 95), Rgb(0, 0, 0, 22),  Rgb(236, 236, 230)};
+        p = {more ? Rgb(255, 255, 255) : Rgb(250, 250, 247),
+             more ? Rgb(0, 0, 0) : Rgb(29, 29, 31),
+             more ? Rgb(48, 48, 54) : Rgb(86, 88, 98),
+             more ? Rgb(0, 90, 86) : Rgb(11, 122, 117),
+             more ? Rgb(0, 90, 86, 110) : Rgb(11, 122, 117, 90),
+             more ? Rgb(138, 60, 0) : Rgb(172, 80, 0), // 5.2:1 on the page (the old #D66C12 was 3.3:1)
+             more ? Rgb(138, 60, 0, 50) : Rgb(172, 80, 0, 40),
+             more ? Rgb(160, 30, 62) : Rgb(200, 62, 95),
+             more ? Rgb(0, 0, 0, 60) : Rgb(0, 0, 0, 22),
+             more ? Rgb(238, 238, 238) : Rgb(236, 236, 230)};
+        p.border = more ? Rgb(60, 60, 64) : Rgb(128, 130, 136); // 3.7:1 on the page
+        p.focus = p.gap;
+        p.button = more ? Rgb(255, 255, 255) : Rgb(232, 233, 228);
+        p.button_text = p.text;
     }
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
@@ -125,16 +162,21 @@ void ApplyTheme(AppState& state, bool dark) {
     style.ScrollbarSize = 12;
     style.AntiAliasedFill = true;
     style.AntiAliasedLines = true;
+    // Every control has a boundary at 3:1 against the page (WCAG 1.4.11): fills alone are too pale.
+    style.FrameBorderSize = 1;
+    style.ScaleAllSizes(state.text_scale); // a larger browser font: larger padding and spacing too
     ImVec4* c = style.Colors;
-    const ImU32 frame = dark ? Rgb(44, 48, 55) : Rgb(226, 228, 222);
-    const ImU32 frame_hover = dark ? Rgb(56, 61, 70) : Rgb(214, 217, 210);
-    const ImU32 button = dark ? Rgb(48, 53, 61) : Rgb(232, 233, 228);
+    const bool forced = state.contrast == Contrast::Forced;
+    const ImU32 frame = forced ? p.button : more ? p.panel : dark ? Rgb(44, 48, 55) : Rgb(226, 228, 222);
+    const ImU32 frame_hover = forced ? p.button : dark ? Rgb(56, 61, 70) : Rgb(214, 217, 210);
+    const ImU32 button = p.button;
     c[ImGuiCol_Text] = Vec(p.text);
     c[ImGuiCol_TextDisabled] = Vec(p.text_dim);
     c[ImGuiCol_WindowBg] = Vec(p.background);
     c[ImGuiCol_ChildBg] = Vec(p.panel);
     c[ImGuiCol_PopupBg] = Vec(dark ? Rgb(32, 35, 40) : Rgb(255, 255, 255));
-    c[ImGuiCol_Border] = Vec(dark ? Rgb(70, 75, 84) : Rgb(200, 202, 196));
+    c[ImGuiCol_Border] = Vec(p.border);
+    c[ImGuiCol_BorderShadow] = Vec(Rgb(0, 0, 0, 0));
     c[ImGuiCol_FrameBg] = Vec(frame);
     c[ImGuiCol_FrameBgHovered] = Vec(frame_hover);
     c[ImGuiCol_FrameBgActive] = Vec(frame_hover);
@@ -152,6 +194,6 @@ void ApplyTheme(AppState& state, bool dark) {
     c[ImGuiCol_TableRowBgAlt] = Vec(p.panel);
     c[ImGuiCol_TableBorderLight] = Vec(p.grid);
     c[ImGuiCol_TableBorderStrong] = Vec(p.grid);
-    c[ImGuiCol_NavHighlight] = Vec(p.gap);
+    c[ImGuiCol_NavHighlight] = Vec(p.focus);
     c[ImGuiCol_TextSelectedBg] = Vec(p.accent_soft);
 }

@@ -46,7 +46,7 @@ std::string PlainNumberText(const std::string& typed) {
 
 } // namespace
 
-void RecordValueTarget(AppState& state, const char* key, bool touch_sized) {
+bool RecordValueTarget(AppState& state, const char* key, bool touch_sized) {
     const ImVec2 text_min = ImGui::GetItemRectMin();
     const ImVec2 text_max = ImGui::GetItemRectMax();
     // A dotted underline says the value can be typed.
@@ -63,14 +63,16 @@ void RecordValueTarget(AppState& state, const char* key, bool touch_sized) {
         top = std::min(text_min.y - 12, bottom - 44);
     }
     const float window_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const ImVec2 window = ImGui::GetWindowPos();
-    const float scroll = ImGui::GetScrollY();
-    ContentRect rect;
-    rect.x = std::min(text_min.x - 8, text_max.x - 88) - window.x;
-    rect.y = top - window.y + scroll;
-    rect.width = std::max(text_max.x + 4, window_right) - window.x - rect.x;
-    rect.height = bottom - top;
-    state.widget_rects[std::string("value_") + key] = rect;
+    const float left = std::min(text_min.x - 8, text_max.x - 88);
+    const AssumptionSpec* spec = teams::FindSpec(key);
+    Control control;
+    control.role = ControlRole::Button;
+    control.key = std::string("value_") + key;
+    control.name = std::string("Type a value for ") + (spec ? spec->label : key);
+    if (spec) control.value_text = ValueText(*spec, state.scenario.assumptions[spec->id]);
+    const ControlRequest request = RecordControlArea(state.controls, std::move(control), ImVec2(left, top),
+                                                     ImVec2(std::max(text_max.x + 4, window_right), bottom));
+    return request.action == ControlAction::Press;
 }
 
 std::string ValueFieldJson(const AppState& state, const std::string& key) {

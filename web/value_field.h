@@ -7,10 +7,12 @@
 
 struct AppState;
 
-// Call right after an assumption's value text is drawn: records "value_<key>" for widgetRect(), the
-// area a tap or click on opens the field, and underlines the value. On a touch-sized layout it adds
-// a little room below so the area is 44 px tall without reaching the slider row.
-void RecordValueTarget(AppState& state, const char* key, bool touch_sized);
+// Call right after an assumption's value text is drawn: records "value_<key>" in the control list
+// (a button "Type a value for <label>" for the accessible layer and widgetRect()), the area a tap or
+// click on opens the field, and underlines the value. On a touch-sized layout it adds a little room
+// below so the area is 44 px tall without reaching the slider row. True when its stand-in was
+// pressed: the caller opens the field.
+bool RecordValueTarget(AppState& state, const char* key, bool touch_sized);
 
 // The field's facts for the page: {"key", "label", "unit", "value", "min", "max", "percent", "range"},
 // or null for an unknown key.

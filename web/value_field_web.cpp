@@ -42,11 +42,8 @@ extern "C" {
 // The assumption whose value area holds this point (CSS px from the content's top-left), or "".
 EMSCRIPTEN_KEEPALIVE const char* teams_value_target_at(double x, double y) {
     if (!g_app) return "";
-    for (const auto& [name, r] : g_app->widget_rects) {
-        if (name.rfind("value_", 0) != 0) continue;
-        if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return PageAnswer(name.substr(6));
-    }
-    return "";
+    const Control* target = g_app->controls.FindAt("value_", static_cast<float>(x), static_cast<float>(y));
+    return target ? PageAnswer(target->key.substr(6)) : "";
 }
 
 EMSCRIPTEN_KEEPALIVE const char* teams_value_field(const char* key) {

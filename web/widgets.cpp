@@ -12,29 +12,6 @@
 
 using teams::AssumptionSpec;
 
-void RecordWidgetRect(AppState& state, const std::string& key) {
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 max = ImGui::GetItemRectMax();
-    const ImVec2 window = ImGui::GetWindowPos();
-    const float scroll = ImGui::GetScrollY();
-    ContentRect rect;
-    rect.x = min.x - window.x;
-    rect.y = min.y - window.y + scroll;
-    rect.width = max.x - min.x;
-    rect.height = max.y - min.y;
-    state.widget_rects[key] = rect;
-
-    // Keyboard focus moved here while off screen: ask the page to scroll it into view.
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (ImGui::IsItemFocused() && g.NavId != state.last_focus_id) {
-        state.last_focus_id = g.NavId;
-        const float view_height = ImGui::GetIO().DisplaySize.y;
-        if (!g.NavDisableHighlight &&
-            (rect.y < state.scroll_offset || rect.y + rect.height > state.scroll_offset + view_height))
-            state.scroll_request = std::max(0.0f, rect.y - view_height * 0.3f);
-    }
-}
-
 // The value as the sliders show it: "15%", "595,948 babies/year", "2 years", "1.5×".
 std::string ValueText(const AssumptionSpec& spec, double value) {
     int decimals = spec.whole_number ? 0 : spec.decimals;
@@ -109,10 +86,24 @@ void ColouredText(ImU32 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-void Heading(const AppState& state, const char* text) {
+void Heading(AppState& state, const char* text) {
     ImGui::PushFont(state.fonts.heading);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    Control heading;
+    heading.role = ControlRole::Heading;
+    heading.key = std::string("heading_") + text;
+    heading.name = text;
+    RecordControl(state.controls, std::move(heading));
+}
+
+bool RecordButton(AppState& state, const std::string& key, const std::string& name, const std::string& text) {
+    Control button;
+    button.role = ControlRole::Button;
+    button.key = key;
+    button.name = name;
+    button.value_text = text;
+    return RecordControl(state.controls, std::move(button)).action == ControlAction::Press;
 }
 
 void WrappedText(ImU32 colour, const std::string& text) {

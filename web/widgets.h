@@ -1,5 +1,5 @@
 // Small drawing helpers every section of the screen shares: text that wraps at spaces, headings,
-// numbers as the screen shows them, the sliders' scale, and where each control was drawn.
+// numbers as the screen shows them, the sliders' scale, and a control's entry in the control list.
 #pragma once
 
 #include "state.h"
@@ -14,11 +14,12 @@ std::string ValueText(const teams::AssumptionSpec& spec, double value);
 // end when there is none.
 void WrappedText(ImU32 colour, const std::string& text);
 
-// Remembers the last item's rectangle under `key` for the page's widgetRect().
-void RecordWidgetRect(AppState& state, const std::string& key);
-
 void ColouredText(ImU32 colour, const std::string& text);
-void Heading(const AppState& state, const char* text);
+// A section's heading: drawn, and in the control list as a heading (controls.h).
+void Heading(AppState& state, const char* text);
+// The last item, a button, in the control list (key, accessible name, and a value it states); true
+// when its stand-in was pressed, which the caller treats as a click.
+bool RecordButton(AppState& state, const std::string& key, const std::string& name, const std::string& text = "");
 
 // A whole number with thousands separated: "1,191,896".
 std::string Whole(double value);

@@ -15,7 +15,13 @@ void DrawWorking(AppState& state, bool wide) {
     state.show_working = ImGui::CollapsingHeader("Show the working");
     ImGui::PopStyleVar();
     ImGui::PopFont();
-    RecordWidgetRect(state, "show_working");
+    Control disclosure;
+    disclosure.role = ControlRole::Disclosure;
+    disclosure.key = "show_working";
+    disclosure.name = "Show the working";
+    disclosure.expanded = state.show_working;
+    if (RecordControl(state.controls, std::move(disclosure)).action == ControlAction::Press)
+        state.show_working = !state.show_working; // its stand-in pressed: as a click on the header
     if (!state.show_working) return;
     const std::vector<teams::WorkingStep> steps = teams::ShowWorking(state.scenario, state.results);
     if (wide) {

@@ -22,7 +22,7 @@ export function documentedRanges() {
 }
 
 // Text a person or a screen reader can meet: title, live region, hidden table, notice, fallback,
-// canvas label, and the body's rendered text. The notice's quotes of what a link said ("NaN") are
+// accessible layer's names, and the body's rendered text. The notice's quotes of what a link said ("NaN") are
 // left out, since quoting the bad input back is the point of the notice.
 export function pageTexts(page) {
   return page.evaluate(() => {
@@ -34,7 +34,9 @@ export function pageTexts(page) {
       table: text(document.getElementById('mirror')),
       notice: notice && !notice.hidden ? text(notice) : '',
       noticeVisible: !!notice && !notice.hidden && notice.getClientRects().length > 0,
-      canvasLabel: document.querySelector('canvas')?.getAttribute('aria-label') ?? '',
+      // What the accessible layer over the canvas says (its headings and controls' names).
+      layer: Array.from(document.querySelectorAll('#calculator-controls .stand-in'))
+        .map((el) => el.getAttribute('aria-label') || el.textContent).join(' | '),
       body: document.body.innerText,
       fallbackVisible: !document.getElementById('fallback').hidden,
     };

@@ -38,8 +38,10 @@ describe('calculator page', () => {
     fs.writeFileSync(path.join(outputDir(), 'desktop-defaults.png'), shot);
     const colours = countColours(decodePng(shot));
     assert.ok(colours >= 16, `the canvas shows only ${colours} colour(s): nothing was drawn`);
-    const label = await canvas.evaluate((el) => el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.textContent.trim());
-    assert.ok(label, 'the canvas has no label (aria-label, aria-labelledby or fallback text)');
+    // The canvas is a picture; what it shows is in the accessible layer over it (accessibility.test.mjs).
+    assert.equal(await canvas.getAttribute('aria-hidden'), 'true');
+    const standIns = await page.locator('#calculator-controls .stand-in').count();
+    assert.ok(standIns >= 50, `the accessible layer has ${standIns} controls`);
 
     assertCleanSession(session);
   });

@@ -1,0 +1,204 @@
+// The per-frame list of controls drawn (see controls.h): recording, the page's requests, and the
+// update message for the DOM layer. Plain Dear ImGui; no Emscripten here.
+#include "controls.h"
+
+#include "imgui_internal.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+const char* RoleName(ControlRole role) {
+    switch (role) {
+    case ControlRole::Slider:
+        return "slider";
+    case ControlRole::Button:
+        return "button";
+    case ControlRole::Select:
+        return "select";
+    case ControlRole::Disclosure:
+        return "disclosure";
+    case ControlRole::Heading:
+        return "heading";
+    case ControlRole::Image:
+        return "img";
+    }
+    return "button";
+}
+
+// Whole CSS pixels: sub-pixel layout noise must not make every frame a DOM change.
+float Px(float v) {
+    return std::round(v);
+}
+
+std::string ControlJson(const Control& c) {
+    nlohmann::ordered_json j;
+    j["key"] = c.key;
+    j["role"] = RoleName(c.role);
+    j["name"] = c.name;
+    if (!c.value_text.empty()) j["text"] = c.value_text;
+    if (!c.description.empty()) j["description"] = c.description;
+    if (c.role == ControlRole::Slider) {
+        j["value"] = c.value;
+        j["min"] = c.min;
+        j["max"] = c.max;
+        j["step"] = c.step;
+    }
+    if (c.role == ControlRole::Select) {
+        j["value"] = c.value;
+        j["options"] = c.options;
+    }
+    if (c.role == ControlRole::Disclosure) j["expanded"] = c.expanded;
+    if (c.role == ControlRole::Heading) j["level"] = c.level;
+    j["rect"] = {Px(c.rect.x), Px(c.rect.y), Px(c.rect.width), Px(c.rect.height)};
+    if (c.focused) j["focused"] = true;
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// The content rectangle of a screen-space box in the current window (which the page scrolls).
+ContentRect ToContent(ImVec2 min, ImVec2 max) {
+    const ImVec2 window = ImGui::GetWindowPos();
+    const float scroll = ImGui::GetScrollY();
+    ContentRect rect;
+    rect.x = min.x - window.x;
+    rect.y = min.y - window.y + scroll;
+    rect.width = max.x - min.x;
+    rect.height = max.y - min.y;
+    return rect;
+}
+
+ControlRequest TakeRequest(ControlList& list, const std::string& key) {
+    ControlRequest answer;
+    for (auto it = list.requests.begin(); it != list.requests.end();) {
+        if (it->key != key) {
+            ++it;
+            continue;
+        }
+        // Focus is applied here; the last other request for the control is the caller's to act on.
+        if (it->request.action != ControlAction::Focus) answer = it->request;
+        it = list.requests.erase(it);
+    }
+    return answer;
+}
+
+bool HasFocusRequest(const ControlList& list, const std::string& key) {
+    return std::any_of(list.requests.begin(), list.requests.end(), [&](const ControlList::PendingRequest& r) {
+        return r.key == key && r.request.action == ControlAction::Focus;
+    });
+}
+
+} // namespace
+
+const Control* ControlList::Find(const std::string& key) const {
+    for (const Control& c : controls)
+        if (c.key == key) return &c;
+    return nullptr;
+}
+
+const Control* ControlList::FindAt(const std::string& prefix, float x, float y) const {
+    for (const Control& c : controls) {
+        if (c.key.compare(0, prefix.size(), prefix) != 0) continue;
+        const ContentRect& r = c.rect;
+        if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return &c;
+    }
+    return nullptr;
+}
+
+void ControlList::Request(const std::string& key, ControlRequest request) {
+    if (requests.size() >= 64) requests.erase(requests.begin()); // a flood from the page stays bounded
+    requests.push_back({key, request});
+}
+
+void ControlList::BeginFrame() {
+    controls.clear();
+}
+
+void ControlList::EndFrame() {
+    requests.clear(); // for controls not drawn this frame
+}
+
+ControlRequest RecordControl(ControlList& list, Control control) {
+    return RecordControlArea(list, std::move(control), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                             ImGui::GetItemID());
+}
+
+ControlRequest RecordControlArea(ControlList& list, Control control, ImVec2 min, ImVec2 max, ImGuiID id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    control.id = id;
+    control.rect = ToContent(min, max);
+
+    // DOM focus arrived on this control's stand-in: ImGui's keyboard focus and ring follow.
+    if (id != 0 && HasFocusRequest(list, control.key)) {
+        ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+        list.last_focus_id = id; // the page scrolled the stand-in into view already
+    }
+    control.focused = id != 0 && g.NavId == id && g.NavWindow == ImGui::GetCurrentWindow();
+
+    // Keyboard focus moved here (ImGui's own navigation) while off screen: ask the page to scroll.
+    if (control.focused && g.NavId != list.last_focus_id) {
+        list.last_focus_id = g.NavId;
+        const float view_height = ImGui::GetIO().DisplaySize.y;
+        const float scroll = ImGui::GetScrollY();
+        const ContentRect& r = control.rect;
+        if (!g.NavDisableHighlight && (r.y < scroll || r.y + r.height > scroll + view_height))
+            list.scroll_request = std::max(0.0f, r.y - view_height * 0.3f);
+    }
+    const ControlRequest request = TakeRequest(list, control.key);
+    list.controls.push_back(std::move(control));
+    return request;
+}
+
+std::string ControlUpdateJson(const ControlList& list, std::vector<std::pair<std::string, std::string>>& sent) {
+    bool same_order = sent.size() == list.controls.size();
+    for (std::size_t i = 0; same_order && i < sent.size(); ++i)
+        same_order = sent[i].first == list.controls[i].key;
+    std::vector<std::pair<std::string, std::string>> now;
+    now.reserve(list.controls.size());
+    std::string changed;
+    for (std::size_t i = 0; i < list.controls.size(); ++i) {
+        const Control& c = list.controls[i];
+        std::string json = ControlJson(c);
+        const std::string* before = nullptr;
+        if (same_order) {
+            before = &sent[i].second;
+        } else {
+            for (const auto& [key, text] : sent)
+                if (key == c.key) before = &text;
+        }
+        if (!before || *before != json) changed += (changed.empty() ? "" : ",") + json;
+        now.emplace_back(c.key, std::move(json));
+    }
+    if (same_order && changed.empty()) return "";
+    std::string message = "{";
+    if (!same_order) {
+        nlohmann::ordered_json order = nlohmann::ordered_json::array();
+        for (const Control& c : list.controls)
+            order.push_back(c.key);
+        message += "\"order\":" + order.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ",";
+    }
+    message += "\"set\":[" + changed + "]}";
+    sent = std::move(now);
+    return message;
+}
+
+std::string ControlListJson(const ControlList& list) {
+    std::string json = "[";
+    for (const Control& c : list.controls)
+        json += (json.size() > 1 ? "," : "") + ControlJson(c);
+    return json + "]";
+}
+
+ControlAction ControlActionFromName(const std::string& name) {
+    if (name == "press") return ControlAction::Press;
+    if (name == "focus") return ControlAction::Focus;
+    if (name == "step") return ControlAction::Step;
+    if (name == "set") return ControlAction::SetValue;
+    if (name == "select") return ControlAction::Select;
+    if (name == "open") return ControlAction::OpenField;
+    return ControlAction::None;
+}
