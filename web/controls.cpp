@@ -118,6 +118,10 @@ void ControlList::BeginFrame() {
 
 void ControlList::EndFrame() {
     requests.clear(); // for controls not drawn this frame
+    // Focus may have moved to a later control during the frame: the list states where it ended.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (Control& c : controls)
+        c.focused = c.id != 0 && c.id == g.NavId;
 }
 
 ControlRequest RecordControl(ControlList& list, Control control) {

@@ -76,7 +76,8 @@ struct ControlList {
     // The control at a content point whose key starts with prefix ("value_"), or null.
     const Control* FindAt(const std::string& prefix, float x, float y) const;
     void Request(const std::string& key, ControlRequest request);
-    // Called by DrawApp first: last frame's controls go; unanswered requests are dropped at EndFrame.
+    // Called by DrawApp first: last frame's controls go. EndFrame, in DrawApp's window, drops the
+    // requests no control answered and marks the control that has keyboard focus at the frame's end.
     void BeginFrame();
     void EndFrame();
 };

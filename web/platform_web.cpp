@@ -359,7 +359,11 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
 }
 
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {
-    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    // Only gaining focus is ImGui's news. The canvas loses it whenever a click hands DOM focus to the
+    // clicked control's stand-in (shell/controls_layer.js), mid-click or mid-drag, and ImGui clears the
+    // mouse buttons with the keys on a focus loss. Keys go to the stand-ins then, and a button
+    // released anywhere still reaches ImGui (mouseup is the document's).
+    if (type == EMSCRIPTEN_EVENT_FOCUS) ImGui::GetIO().AddFocusEvent(true);
     NoteInput();
     return EM_FALSE;
 }

@@ -42,7 +42,7 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     const field = page.locator('input.value-field[data-key="prevalence"]');
     await field.waitFor({ state: 'visible', timeout: 5000 });
-    assert.deepEqual(await activeElement(page), { tag: 'INPUT', type: null, key: 'prevalence' });
+    assert.deepEqual(await activeElement(page), { tag: 'INPUT', type: 'text', key: 'prevalence' });
     assert.equal(await field.inputValue(), String(afterMinus));
 
     // The text is selected: typing replaces it. Enter applies it and returns the keyboard.

@@ -32,7 +32,15 @@ export function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+// A point of the canvas where nothing is drawn: its top-left corner, inside the content's margin.
+const canvasCorner = (page) =>
+  page.evaluate(() => {
+    const r = document.getElementById('calculator-canvas').getBoundingClientRect();
+    return { x: r.left + 4, y: Math.max(r.top, 0) + 4 };
+  });
+
 async function shot(page) {
+  const corner = await canvasCorner(page);
   const png = decodePng(await page.screenshot());
   const scale = png.width / page.viewportSize().width;
   const at = (x, y) => {
@@ -52,7 +60,7 @@ async function shot(page) {
       }
     return best;
   };
-  return { at, strongest };
+  return { at, strongest, background: () => at(corner.x, corner.y) };
 }
 
 const orange = ([r, g, b]) => r - b > 70 && r > g && g > b;
@@ -84,7 +92,7 @@ describe('what the canvas draws can be seen', () => {
       const { page } = session;
       const boxes = await textBoxes(page);
       const image = await shot(page);
-      const bg = image.at(3, 3);
+      const bg = image.background();
       assert.ok(theme === 'light' ? luminance(bg) > 0.8 : luminance(bg) < 0.05, `background ${bg}`);
       for (const [kind, box] of Object.entries(boxes)) {
         const isGap = kind.startsWith('gap');
@@ -112,7 +120,7 @@ describe('what the canvas draws can be seen', () => {
       return { rows, best };
     };
     const before = await shot(page);
-    const bg = before.at(3, 3);
+    const bg = before.background();
     assert.equal(column(before, bg).rows, 0, 'something is drawn above the button before it has focus');
     // From the keyboard: Tab from the top of the page reaches "Copy link" first.
     await page.evaluate(() => document.activeElement?.blur());
@@ -133,7 +141,7 @@ describe('what the canvas draws can be seen', () => {
     const session = await open(DESKTOP, '?theme=light');
     const { page } = session;
     const cdp = await page.context().newCDPSession(page);
-    const backgroundNow = async () => (await shot(page)).at(3, 3);
+    const backgroundNow = async () => (await shot(page)).background();
     const normal = await backgroundNow();
     const frames = async () => (await api.stats(page)).framesDrawn;
 
@@ -150,8 +158,8 @@ describe('what the canvas draws can be seen', () => {
       return colours;
     });
     const forced = await shot(page);
-    assert.deepEqual(forced.at(3, 3), system.canvas, `forced colours: the canvas's background is ${forced.at(3, 3)}, Canvas is ${system.canvas}`);
-    assert.notDeepEqual(forced.at(3, 3), normal, 'forced colours left the canvas unchanged');
+    assert.deepEqual(forced.background(), system.canvas, `forced colours: the canvas's background is ${forced.background()}, Canvas is ${system.canvas}`);
+    assert.notDeepEqual(forced.background(), normal, 'forced colours left the canvas unchanged');
     const heading = await api.widgetRect(page, 'heading_Assumptions');
     const text = forced.strongest(heading, system.canvas);
     assert.ok(contrast(text.colour, system.text) < 1.2, `forced colours: heading drawn in ${text.colour}, CanvasText is ${system.text}`);
@@ -161,7 +169,7 @@ describe('what the canvas draws can be seen', () => {
     await pollUntil(frames, (n) => n > drawn);
     await waitUntilIdle(page, { quietMs: 400 });
     const more = await shot(page);
-    assert.deepEqual(more.at(3, 3), [255, 255, 255], 'more contrast: the background is not white');
+    assert.deepEqual(more.background(), [255, 255, 255], 'more contrast: the background is not white');
     const dim = await api.widgetRect(page, 'prevalence');
     const source = more.strongest({ x: dim.x, y: dim.y + dim.height + 2, width: dim.width, height: 16 }, [255, 255, 255]);
     assert.ok(source.ratio >= 7, `more contrast: the sources are ${source.ratio.toFixed(2)}:1`);
