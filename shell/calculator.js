@@ -476,6 +476,18 @@
       if (!instance) return null;
       try { return JSON.parse(call('teams_get_results', [])); } catch (e) { return null; }
     },
+    // For `make bench`: ms per change of the whole estimate (range, break-even and sensitivity
+    // included), [with the scenario's ranges, with every assumption ranged], over `iterations` changes.
+    timeEstimate: function (iterations) {
+      if (!instance) return null;
+      var n = Math.max(1, Math.min(1000000, Math.floor(Number(iterations) || 1)));
+      try { return JSON.parse(instance.ccall('teams_time_estimate', 'string', ['number'], [n])); } catch (e) { return null; }
+    },
+    // Scenario A of the side-by-side view ({ scenario, results }), or null when none is pinned.
+    getPinned: function () {
+      if (!instance) return null;
+      try { return JSON.parse(call('teams_get_pinned', [])); } catch (e) { return null; }
+    },
     setScenario: function (scenario) {
       if (!instance) return problem('The calculator is not ready yet: wait for teamsCalculator.ready.');
       var text;

@@ -327,8 +327,11 @@ Chart BabiesChart(const Scenario& scenario, const Results& r, float width, const
 }
 
 std::vector<Chart> AllCharts(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout) {
-    return {GapChart(scenario, results, width, layout), ScaleUpChart(scenario, results, width, 220, layout),
-            BabiesChart(scenario, results, width, layout)};
+    std::vector<Chart> charts = {GapChart(scenario, results, width, layout),
+                                 ScaleUpChart(scenario, results, width, 220, layout),
+                                 BabiesChart(scenario, results, width, layout)};
+    if (!results.sensitivity.empty()) charts.push_back(TornadoChart(scenario, results, width, layout));
+    return charts;
 }
 
 } // namespace teams

@@ -75,6 +75,11 @@ Chart ScaleUpChart(const Scenario& scenario, const Results& results, float width
 // 100 babies aged 0-2: how many are at risk and how many the teams would reach.
 Chart BabiesChart(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout);
 
+// Which assumption matters most: for each ranged assumption (largest swing first), a bar from the
+// teams needed at its low to those at its high, the others held, around today's answer
+// (src/tornado_chart.cpp). An empty chart (height 0) when nothing is ranged.
+Chart TornadoChart(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout);
+
 // The three, as the page shows them, for the downloads and the brief.
 std::vector<Chart> AllCharts(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout);
 

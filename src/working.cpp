@@ -222,7 +222,15 @@ std::string CsvNumber(double value) { return std::isfinite(value) ? FormatRoundT
 
 } // namespace
 
-std::string ReportCsv(const Scenario& s, const Results& r) {
+std::vector<Key> DifferingAssumptions(const Scenario& a, const Scenario& b) {
+    std::vector<Key> keys;
+    for (const AssumptionSpec& spec : AssumptionTable())
+        if (a.assumptions[spec.id] != b.assumptions[spec.id] || a.ranges[spec.id] != b.ranges[spec.id])
+            keys.push_back(spec.id);
+    return keys;
+}
+
+std::string ReportCsv(const Scenario& s, const Results& r, const Scenario* pinned, const Results* pinned_results) {
     std::string out = "section,key,label,value,unit,source\r\n";
     auto row = [&out](const char* section, const std::string& key, const std::string& label, const std::string& value,
                       const std::string& unit, const std::string& source) {
@@ -275,6 +283,29 @@ std::string ReportCsv(const Scenario& s, const Results& r) {
         r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->high) : std::string(), "£/year", "derived");
     row("result", "lifetime_value_range.low", "Lifetime value, lowest over the ranges", CsvNumber(r.lifetime_value_range.low), "£", "derived");
     row("result", "lifetime_value_range.high", "Lifetime value, highest over the ranges", CsvNumber(r.lifetime_value_range.high), "£", "derived");
+    if (pinned && pinned_results) {
+        const Results& a = *pinned_results;
+        row("a_scenario", "area", "Scenario A: area", CsvCell(pinned->area), "", "");
+        row("a_scenario", "name", "Scenario A", CsvCell(pinned->name), "", "");
+        for (const Key key : DifferingAssumptions(*pinned, s)) {
+            const AssumptionSpec& spec = Spec(key);
+            row("a_assumption", spec.key, std::string("Scenario A: ") + spec.label, CsvNumber(pinned->assumptions[key]),
+                spec.unit, SourceFor(*pinned, key));
+            if (const std::optional<ValueRange>& range = pinned->ranges[key]) {
+                row("a_assumption", std::string(spec.key) + "_low", std::string("Scenario A: ") + spec.label + ", low",
+                    CsvNumber(range->low), spec.unit, "");
+                row("a_assumption", std::string(spec.key) + "_high", std::string("Scenario A: ") + spec.label + ", high",
+                    CsvNumber(range->high), spec.unit, "");
+            }
+        }
+        row("a_result", "teams_needed", "Scenario A: teams needed", CsvNumber(a.teams_needed), "teams", "derived");
+        row("a_result", "teams_needed_whole", "Scenario A: teams needed, rounded up", CsvNumber(static_cast<double>(a.teams_needed_whole)), "teams", "derived");
+        row("a_result", "range.low", "Scenario A: teams needed, lowest over the ranges", CsvNumber(a.range.low), "teams", "derived");
+        row("a_result", "range.high", "Scenario A: teams needed, highest over the ranges", CsvNumber(a.range.high), "teams", "derived");
+        row("a_result", "teams_gap", "Scenario A: teams needed minus teams today", CsvNumber(a.teams_gap), "teams", "derived");
+        row("a_result", "annual_cost", "Scenario A: cost a year", CsvNumber(a.annual_cost), "£/year", "derived");
+        row("a_result", "gap_annual_cost", "Scenario A: cost a year beyond today's teams", optional(a.gap_annual_cost), "£/year", "derived");
+    }
     return out;
 }
 

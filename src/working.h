@@ -37,6 +37,9 @@ std::string BreakEvenWords(const Scenario& scenario, const Results& results, Key
 // Cost and value in plain words with their sources; never a ratio of the two.
 std::string MoneyWords(const Scenario& scenario, const Results& results);
 
+// The assumptions (values or ranges) in which two scenarios differ, in the table's order.
+std::vector<Key> DifferingAssumptions(const Scenario& a, const Scenario& b);
+
 // One sentence for screen readers and summaries:
 // "England needs 398 teams to reach 59,595 babies a year; 45 exist today."
 std::string SummarySentence(const Scenario& scenario, const Results& results);
@@ -47,6 +50,9 @@ namespace teams {
 
 // A spreadsheet-ready CSV: one row per assumption (key, label, value, unit, source), then one row
 // per result. Text fields are quoted; cells that a spreadsheet would run as a formula are escaped.
-std::string ReportCsv(const Scenario& scenario, const Results& results);
+// With a pinned scenario A, its name, headline results and the assumptions that differ follow, in
+// rows whose section is "a_scenario", "a_assumption" and "a_result".
+std::string ReportCsv(const Scenario& scenario, const Results& results, const Scenario* pinned = nullptr,
+                      const Results* pinned_results = nullptr);
 
 } // namespace teams

@@ -260,4 +260,43 @@ TEST_SUITE("chart_model") {
         CHECK(NiceStep(0) == 1);
         CHECK(NiceStep(std::nan("")) == 1);
     }
+
+    TEST_CASE("the tornado chart: one bar per ranged assumption, largest swing first, on one scale") {
+        Scenario s;
+        s.ranges[Key::caseload] = ValueRange{100, 300};
+        const Results r = Estimate(s.assumptions, s.ranges);
+        const Chart c = TornadoChart(s, r, 400, kText);
+        CHECK(c.id == "tornado");
+        CheckInside(c);
+        CHECK(Count(c, MarkKind::Rect, ChartRole::Gap) == 2);
+        // caseload first (198.6 to 595.9), then prevalence (264.9 to 622.4)
+        const std::vector<std::string> labels = Labels(c);
+        REQUIRE(labels.size() >= 6);
+        CHECK(labels[0] == "Families one team supports a year: 100 to 300");
+        CHECK(HasLabel(c, "596 at 100"));
+        CHECK(HasLabel(c, "199 at 300"));
+        CHECK(HasLabel(c, "Babies at risk of disorganised attachment: 10% to 23.5%"));
+        CHECK(HasLabel(c, "265 at 10%"));
+        CHECK(HasLabel(c, "623 at 23.5%"));
+        CHECK(HasLabel(c, "Line: 398 teams at this scenario's values"));
+        // bar lengths are proportional to the swing on one scale
+        std::vector<float> lengths;
+        for (const ChartMark& m : c.marks)
+            if (m.kind == MarkKind::Rect && m.role == ChartRole::Gap) lengths.push_back(m.x1 - m.x0);
+        CHECK(lengths[0] / lengths[1] == doctest::Approx((595.948 - 198.6495556) / (622.4345778 - 264.8657778)).epsilon(1e-4));
+        CHECK(c.description.find("caseload") == std::string::npos); // labels, not keys
+        CHECK(c.description.find("Families one team supports a year from 100 to 300 gives 596 to 199 teams") != std::string::npos);
+        SUBCASE("nothing ranged: an empty chart that says so") {
+            Scenario none;
+            none.ranges[Key::prevalence].reset();
+            const Chart empty = TornadoChart(none, Estimate(none.assumptions, none.ranges), 400, kText);
+            CHECK(empty.height == 0);
+            CHECK(empty.marks.empty());
+        }
+        SUBCASE("in the SVG downloads") {
+            const std::vector<Chart> all = AllCharts(s, r, 400, kText);
+            REQUIRE(all.size() == 4);
+            CHECK(all[3].id == "tornado");
+        }
+    }
 }

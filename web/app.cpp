@@ -4,8 +4,11 @@
 #include "app.h"
 
 #include "assumption_panel.h"
+#include "compare_panel.h"
 #include "headline.h"
+#include "money_panel.h"
 #include "pictures.h"
+#include "range_panel.h"
 #include "working_panel.h"
 
 #include <algorithm>
@@ -44,8 +47,13 @@ void DrawApp(AppState& state) {
         const float left_width = ImGui::GetContentRegionAvail().x - column_gap;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_width);
         DrawHeadline(state);
+        DrawBreakEven(state);
         ImGui::Spacing();
         DrawShareButtons(state, touch_sized);
+        ImGui::Spacing();
+        DrawComparePanel(state, touch_sized);
+        ImGui::Spacing();
+        DrawMoneyPanel(state);
         ImGui::Spacing();
         ImGui::Spacing();
         DrawPictures(state, left_width);
@@ -55,8 +63,13 @@ void DrawApp(AppState& state) {
         ImGui::Columns(1);
     } else {
         DrawHeadline(state);
+        DrawBreakEven(state);
         ImGui::Spacing();
         DrawShareButtons(state, touch_sized);
+        ImGui::Spacing();
+        DrawComparePanel(state, touch_sized);
+        ImGui::Spacing();
+        DrawMoneyPanel(state);
         ImGui::Spacing();
         ImGui::Spacing();
         DrawAssumptions(state, touch_sized);

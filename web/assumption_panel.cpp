@@ -2,6 +2,7 @@
 #include "assumption_panel.h"
 
 #include "presets.h"
+#include "range_panel.h"
 #include "value_field.h"
 #include "widgets.h"
 #include "working.h"
@@ -178,6 +179,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
             SetValue(state, spec.id, preset_value);
     }
     ImGui::PopFont();
+    DrawRangeRow(state, spec, touch_sized);
     ImGui::PopID();
 }
 

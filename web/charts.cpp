@@ -134,3 +134,7 @@ void DrawPathChart(const AppState& state, float width, float height) {
 void DrawBabiesChart(const AppState& state, float width) {
     DrawChart(state, teams::BabiesChart(state.scenario, state.results, width, CanvasChartLayout(state)));
 }
+
+void DrawTornadoChart(const AppState& state, float width) {
+    DrawChart(state, teams::TornadoChart(state.scenario, state.results, width, CanvasChartLayout(state)));
+}

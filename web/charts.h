@@ -15,3 +15,5 @@ void DrawGapChart(const AppState& state, float width);
 void DrawPathChart(const AppState& state, float width, float height);
 // 100 babies aged 0-2: how many are at risk and how many the teams would reach.
 void DrawBabiesChart(const AppState& state, float width);
+// Which assumption matters most: each ranged assumption's swing in teams needed.
+void DrawTornadoChart(const AppState& state, float width);

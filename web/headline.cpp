@@ -1,6 +1,7 @@
 // The headline and the sharing buttons (see headline.h). Plain Dear ImGui; no browser calls here.
 #include "headline.h"
 
+#include "range_panel.h"
 #include "widgets.h"
 #include "working.h"
 
@@ -29,6 +30,9 @@ void DrawHeadline(AppState& state) {
     headline.key = "headline";
     headline.name = state.scenario.area + " needs " + Whole(static_cast<double>(r.teams_needed_whole)) +
                     " specialised parent-infant relationship teams";
+    if (const std::string range = teams::RangeWords(state.scenario, r); !range.empty())
+        headline.name += " (" + range + ")";
+    DrawHeadlineRange(state);
     RecordControlArea(state.controls, std::move(headline), top,
                       ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y));
 

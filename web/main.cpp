@@ -100,7 +100,8 @@ void RunPageAction(AppState& s) {
         PlatformRunAction("download_png", CardJson(s));
         break;
     case PageAction::DownloadCsv:
-        PlatformRunAction("download_csv", teams::ReportCsv(s.scenario, s.results));
+        PlatformRunAction("download_csv", teams::ReportCsv(s.scenario, s.results, s.pinned ? &*s.pinned : nullptr,
+                                                           s.pinned ? &s.pinned_results : nullptr));
         break;
     case PageAction::None:
         break;

@@ -29,7 +29,8 @@ std::string ProblemsJson(bool ok, bool changed, const std::vector<teams::Problem
 }
 
 bool SameScenario(const teams::Scenario& a, const teams::Scenario& b) {
-    return a.assumptions == b.assumptions && a.name == b.name && a.area == b.area && a.preset == b.preset;
+    return a.assumptions == b.assumptions && a.ranges == b.ranges && a.name == b.name && a.area == b.area &&
+           a.preset == b.preset;
 }
 
 } // namespace
@@ -46,6 +47,38 @@ EMSCRIPTEN_KEEPALIVE const char* teams_get_scenario() {
 
 EMSCRIPTEN_KEEPALIVE const char* teams_get_results() {
     return PageAnswer(g_app ? teams::ResultsToJson(g_app->results, -1) : "null");
+}
+
+// Scenario A of the side-by-side view, {"scenario", "results"}, or null when none is pinned.
+EMSCRIPTEN_KEEPALIVE const char* teams_get_pinned() {
+    if (!g_app || !g_app->pinned) return PageAnswer("null");
+    return PageAnswer(teams::ReportJson(*g_app->pinned, g_app->pinned_results, -1));
+}
+
+// For `make bench`: milliseconds per change for the whole estimate (the chain, the range, every
+// break-even and the sensitivity), over `iterations` changes of the current scenario, each moving the
+// prevalence as a dragged slider does. Answers [with the scenario's ranges, with every assumption
+// ranged (128 corners, the most there can be)].
+EMSCRIPTEN_KEEPALIVE const char* teams_time_estimate(int iterations) {
+    if (!g_app || iterations < 1) return PageAnswer("null");
+    teams::Assumptions a = g_app->scenario.assumptions;
+    const teams::Ranges ranges = g_app->scenario.ranges;
+    double sink = 0;
+    auto time = [&](const teams::Ranges& used) {
+        const double start = emscripten_get_now();
+        for (int i = 0; i < iterations; ++i) {
+            a[teams::Key::prevalence] = 5 + (i % 400) * 0.1;
+            const teams::Results r = teams::Estimate(a, used);
+            sink += r.range.high + (r.break_even[0] ? r.break_even[0]->value : 0);
+        }
+        return (emscripten_get_now() - start) / iterations;
+    };
+    const double with_ranges = time(ranges);
+    teams::Ranges every;
+    for (const teams::AssumptionSpec& spec : teams::AssumptionTable())
+        every[spec.id] = teams::ValueRange{spec.min, spec.max};
+    const double with_every_range = time(every);
+    return PageAnswer(nlohmann::ordered_json::array({with_ranges, with_every_range, sink > 0}).dump());
 }
 
 // Applies every valid part of a scenario JSON document. Answers {"ok", "changed", "problems"}: ok when

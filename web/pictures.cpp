@@ -82,4 +82,11 @@ void DrawPictures(AppState& state, float width) {
     ImGui::Spacing();
     ImGui::Spacing();
     Picture(state, "100 babies", BabiesChartText(state), [&] { DrawBabiesChart(state, width); });
+    if (!state.results.sensitivity.empty()) {
+        ImGui::Spacing();
+        ImGui::Spacing();
+        const teams::Chart tornado = teams::TornadoChart(state.scenario, state.results, width, CanvasChartLayout(state));
+        Picture(state, "Which assumption matters most", "Bar chart. " + tornado.description,
+                [&] { DrawTornadoChart(state, width); });
+    }
 }

@@ -55,6 +55,18 @@ void LoadScenarioFromLink(AppState& state, const std::string& query) {
         else if (key == "show" || key == "sliders") // show= as in the README; sliders= also works
             state.only_sliders = SliderKeys(key, value, state.notices);
     }
+    // pin=<query>: scenario A of a side-by-side view; CurrentQuery writes it from state.pinned.
+    for (auto it = state.other_params.begin(); it != state.other_params.end();) {
+        if (it->first != "pin") {
+            ++it;
+            continue;
+        }
+        teams::QueryResult pinned = teams::ScenarioFromQuery(it->second, teams::Scenario{});
+        for (teams::Problem& problem : pinned.problems)
+            state.notices.push_back({"pin", "Scenario A: " + problem.message});
+        state.pinned = pinned.scenario;
+        it = state.other_params.erase(it);
+    }
     state.show_working = !state.embed; // embeds start compact
     Recalculate(state);
 }
@@ -63,11 +75,36 @@ std::string CurrentQuery(const AppState& state) {
     std::string query = teams::ScenarioToQuery(state.scenario);
     for (const auto& [key, value] : state.other_params)
         query += (query.empty() ? "" : "&") + teams::PercentEncode(key) + "=" + teams::PercentEncode(value);
+    if (state.pinned)
+        query += (query.empty() ? "pin=" : "&pin=") + teams::PercentEncode(teams::ScenarioToQuery(*state.pinned));
     return query;
 }
 
 void Recalculate(AppState& state) {
     state.results = teams::Estimate(state.scenario.assumptions, state.scenario.ranges);
+    if (state.pinned) state.pinned_results = teams::Estimate(state.pinned->assumptions, state.pinned->ranges);
+}
+
+void SetRange(AppState& state, Key key, std::optional<teams::ValueRange> range) {
+    const std::optional<teams::ValueRange> before = state.scenario.ranges[key];
+    if (range) {
+        state.scenario.ranges[key].reset();
+        teams::ApplyRange(state.scenario.ranges, state.scenario.assumptions, key, range->low, range->high, nullptr);
+    } else {
+        state.scenario.ranges[key].reset();
+    }
+    if (state.scenario.ranges[key] != before) {
+        state.scenario_changed = true;
+        state.publish_now = true;
+        Recalculate(state);
+    }
+}
+
+void SetPinned(AppState& state, std::optional<teams::Scenario> pinned) {
+    state.pinned = std::move(pinned);
+    state.scenario_changed = true;
+    state.publish_now = true;
+    Recalculate(state);
 }
 
 teams::Assumptions PresetValues(const AppState& state) {

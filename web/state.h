@@ -10,6 +10,7 @@
 #include "imgui.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,6 +87,11 @@ struct AppState {
     std::string action_note; // "Link copied." until the next action
     std::string open_value_field; // an assumption's key: open its number field after this frame
 
+    // Two scenarios side by side: the one pinned as A (the visitor goes on changing B, the current
+    // one). Travels in the link as pin=<A's own query>.
+    std::optional<teams::Scenario> pinned;
+    teams::Results pinned_results;
+
     // Statistics for the page's API.
     long long frames_drawn = 0;
     double last_frame_ms = 0;
@@ -100,5 +106,10 @@ void Recalculate(AppState& state);
 // Sets one assumption as a control asks (clamped into range like every input); when the value
 // changed, marks the scenario changed and recalculates.
 void SetValue(AppState& state, teams::Key key, double value);
+// Sets or removes one assumption's range (ends clamped and ordered like every input), marking the
+// scenario changed and recalculating when it changed.
+void SetRange(AppState& state, teams::Key key, std::optional<teams::ValueRange> range);
+// Pins the current scenario as A, or clears the pin (std::nullopt).
+void SetPinned(AppState& state, std::optional<teams::Scenario> pinned);
 // The values the current preset starts from (the defaults when there is none): what Reset returns to.
 teams::Assumptions PresetValues(const AppState& state);

@@ -3,6 +3,7 @@
 #include "value_field.h"
 
 #include "app.h"
+#include "range_panel.h"
 #include "url_codec.h"
 #include "working.h"
 
@@ -76,13 +77,17 @@ bool RecordValueTarget(AppState& state, const char* key, bool touch_sized) {
 }
 
 std::string ValueFieldJson(const AppState& state, const std::string& key) {
-    const AssumptionSpec* spec = teams::FindSpec(key);
+    bool high = false;
+    const AssumptionSpec* range_spec = RangeFieldSpec(key, &high); // "caseload_low": an end of a range
+    const AssumptionSpec* spec = range_spec ? range_spec : teams::FindSpec(key);
     if (!spec) return "null";
     nlohmann::ordered_json field;
-    field["key"] = spec->key;
-    field["label"] = spec->label;
+    field["key"] = range_spec ? key : std::string(spec->key);
+    field["label"] = std::string(spec->label) + (range_spec ? (high ? ", high end of its range" : ", low end of its range") : "");
     field["unit"] = spec->unit;
-    field["value"] = state.scenario.assumptions[spec->id];
+    const double value = state.scenario.assumptions[spec->id];
+    const std::optional<teams::ValueRange>& range = state.scenario.ranges[spec->id];
+    field["value"] = !range_spec ? value : range ? (high ? range->high : range->low) : value;
     field["min"] = spec->min;
     field["max"] = spec->max;
     field["percent"] = spec->is_percent;
@@ -94,13 +99,41 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
     nlohmann::ordered_json answer;
     answer["ok"] = false;
     answer["problems"] = nlohmann::ordered_json::array();
-    const AssumptionSpec* spec = teams::FindSpec(key);
+    const AssumptionSpec* spec = RangeFieldSpec(key, nullptr) ? RangeFieldSpec(key, nullptr) : teams::FindSpec(key);
     if (!spec) {
         answer["problems"].push_back("There is no assumption called \"" + key.substr(0, 40) + "\".");
         return Dump(answer);
     }
     std::vector<teams::Problem> problems;
     double value = 0;
+    bool high = false;
+    if (const AssumptionSpec* range_spec = RangeFieldSpec(key, &high)) {
+        // A range's end: the same checks as a link's <key>_low / <key>_high.
+        const teams::Key id = range_spec->id;
+        const std::optional<teams::ValueRange> before = state.scenario.ranges[id];
+        if (!teams::ParseNumber(PlainNumberText(typed), &value) || !std::isfinite(value)) {
+            problems.push_back({key, std::string(range_spec->label) + " (" + key + "): \"" + typed.substr(0, 40) +
+                                         "\" is not a number; enter a value in " + teams::RangeText(*range_spec) + "."});
+        } else {
+            teams::ApplyRange(state.scenario.ranges, state.scenario.assumptions, id,
+                              high ? std::nullopt : std::optional<double>(value),
+                              high ? std::optional<double>(value) : std::nullopt, &problems);
+            if (state.scenario.ranges[id] != before) {
+                state.scenario_changed = true;
+                state.publish_now = true;
+                Recalculate(state);
+            }
+            answer["ok"] = problems.empty();
+        }
+        const std::optional<teams::ValueRange>& range = state.scenario.ranges[id];
+        const double shown = range ? (high ? range->high : range->low) : state.scenario.assumptions[id];
+        answer["value"] = shown;
+        answer["text"] = ValueText(*range_spec, shown);
+        for (const teams::Problem& problem : problems)
+            answer["problems"].push_back(problem.message);
+        state.notices = problems;
+        return Dump(answer);
+    }
     if (!teams::ParseNumber(PlainNumberText(typed), &value) || !std::isfinite(value)) {
         problems.push_back({spec->key, std::string(spec->label) + " (" + spec->key + "): \"" + typed.substr(0, 40) +
                                            "\" is not a number; enter a value in " + teams::RangeText(*spec) +

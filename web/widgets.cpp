@@ -19,6 +19,7 @@ std::string ValueText(const AssumptionSpec& spec, double value) {
     std::string text = teams::FormatNumber(value, decimals);
     if (spec.is_percent) return text + "%";
     if (std::strcmp(spec.unit, "x") == 0) return text + "\xC3\x97"; // ×
+    if (std::strncmp(spec.unit, "\xC2\xA3/", 3) == 0) return "\xC2\xA3" + text + (spec.unit + 2); // £1,862/baby/year
     return text + " " + spec.unit;
 }
 
