@@ -122,6 +122,27 @@ async function openPage(browser, server, device = DESKTOP, contextOptions = {}) 
   return { context, page, errors, firstFrameMs, wasmFetchedMs, logStart, firstFrameAt };
 }
 
+// Issue 12's budget: the range, break-even and sensitivity cost at most 0.1 ms per change. The page's
+// timeEstimate(n) runs the whole estimate n times (each a change of the prevalence, as a dragged
+// slider makes), with the scenario's ranges and with every assumption ranged; the median of 5 runs.
+async function measureEstimateCost(browser, server, { iterations = 20000, runs = 5 } = {}) {
+  const run = await openPage(browser, server);
+  try {
+    const link = [['defaults', ''], ['caseload ranged too', '?caseload_low=100&caseload_high=300']];
+    const result = {};
+    for (const [name, query] of link) {
+      await run.page.goto(`${server.origin}/${query}`, { waitUntil: 'load', timeout: 60_000 });
+      await run.page.evaluate(() => window.teamsCalculator.ready);
+      const times = [];
+      for (let i = 0; i < runs; i++) times.push(await run.page.evaluate((n) => window.teamsCalculator.timeEstimate(n), iterations));
+      result[name] = { msPerChange: median(times.map((t) => t[0])), everyRangedMsPerChange: median(times.map((t) => t[1])) };
+    }
+    return result;
+  } finally {
+    await run.context.close();
+  }
+}
+
 const probeCounts = (page) =>
   page.evaluate(() => ({ drawn: window.__frameProbe.drawnFrames, cpu: window.__frameProbe.frameCpuMs.length }));
 
@@ -497,6 +518,7 @@ try {
     phone: await measureFontTexture(browser, servers.site, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }),
   };
   report.singleFile = singleFileSize(siteDir);
+  report.estimateCost = await measureEstimateCost(browser, servers.site);
   report.loadAverageAfter = loadAverage();
 } finally {
   await browser.close();
@@ -591,6 +613,12 @@ line('Renderer CPU to first frame = thread CPU time of the renderer\'s tasks (ma
 line('  with wasm compilation) from its start to its first working animation frame, traced, median of 3.');
 for (const [name, page] of Object.entries(report.pages)) {
   if (page.firstLoad.errors.length) line(`${name}: errors while loading: ${JSON.stringify(page.firstLoad.errors)}`);
+}
+line();
+line('The estimate per change (the chain, the range, every break-even and the sensitivity), ms, median of 5 x 20,000:');
+for (const [name, cost] of Object.entries(report.estimateCost)) {
+  const met = cost.msPerChange <= 0.1 && cost.everyRangedMsPerChange <= 0.1 ? 'met' : 'MISSED';
+  line(`  ${name}: ${fmt(cost.msPerChange, 4)}; with every assumption ranged (128 corners): ${fmt(cost.everyRangedMsPerChange, 4)}  (<= 0.1 ${met})`);
 }
 console.log(out.join('\n'));
 if (options.json) {
