@@ -46,6 +46,11 @@ std::string CardJson(const AppState& state) {
                      " babies a year (" + teams::FormatNumber(r.share_of_cohort, 1) +
                      "% of babies aged 0\xE2\x80\x93"
                      "2)";
+    if (const std::string range = teams::RangeWords(state.scenario, r); !range.empty())
+        card["detail"] = card["detail"].get<std::string>() + "; " + range;
+    if (state.pinned) // the side-by-side pair: A's answer beside this one
+        card["detail"] = card["detail"].get<std::string>() + ". A (" + state.pinned->name + "): " +
+                         Whole(static_cast<double>(state.pinned_results.teams_needed_whole)) + " teams";
     std::string gap;
     if (r.teams_gap > 0) {
         gap = Whole(a[Key::current_teams]) + " teams today: " + Whole(static_cast<double>(r.teams_gap_whole)) +
@@ -63,6 +68,7 @@ std::string CardJson(const AppState& state) {
             pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
         pace += ", over " + Whole(a[Key::years_to_target]) + " years";
     }
+    pace += std::string(pace.empty() ? "" : ". ") + "About " + teams::RoundedPounds(r.annual_cost) + " a year";
     card["pace"] = pace;
     card["today"] = a[Key::current_teams];
     card["developing"] = a[Key::teams_in_development];
