@@ -110,7 +110,7 @@ void ReadLabel(const json& doc, const char* key, std::string& target, std::vecto
     }
     if (cleaned.size() < text.size())
         problems.push_back({key, std::string(key) + ": shortened to " + std::to_string(kMaxTextLength) +
-                                     " characters without control characters."});
+                                     " characters, without control or direction characters."});
     target = cleaned;
 }
 
@@ -160,6 +160,15 @@ void ReadRanges(const json& ranges, Scenario& scenario, std::vector<Problem>& pr
     }
 }
 
+// Characters that change the direction text is shown in: the embeddings, overrides and isolates
+// (U+202A-U+202E, U+2066-U+2069) and the direction marks (LRM, RLM, ALM). A label is shown inside the
+// calculator's own sentences, cards and CSV rows, where none of them has a use, and U+202E can make
+// a link display "reversed" words on a charity's page.
+bool IsDirectionControl(char32_t code) {
+    return (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) || code == 0x200E ||
+           code == 0x200F || code == 0x061C;
+}
+
 } // namespace
 
 std::string CleanLabel(std::string_view text, std::size_t max_length) {
@@ -185,7 +194,13 @@ std::string CleanLabel(std::string_view text, std::size_t max_length) {
             ++i;
             continue;
         }
-        const bool control = length == 1 && (c < 0x20 || c == 0x7F);
+        char32_t code = length == 1 ? c : c & (0xFF >> (length + 1));
+        for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (IsDirectionControl(code)) { // invisible, and able to reverse the text around it: dropped
+            i += length;
+            continue;
+        }
+        const bool control = code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029;
         if (!control) {
             out.append(text.substr(i, length));
             ++characters;

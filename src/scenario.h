@@ -41,7 +41,11 @@ std::string ScenarioToJson(const Scenario& scenario, int indent = 2);
 std::string ReportJson(const Scenario& scenario, const Results& results, int indent = 2);
 std::string ResultsToJson(const Results& results, int indent = -1);
 
-// Trims and limits a free-text label; control characters are dropped. Valid UTF-8 is kept intact.
+// Trims and limits a free-text label: every piece of visitor-supplied text (names, areas, quoted link
+// values, notes) passes through here, so the CLI, files and the page agree. Control characters (C0,
+// DEL, C1 U+0080-U+009F, line and paragraph separators) become one space; bidirectional controls
+// (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) and invalid UTF-8 are dropped. Other
+// valid UTF-8 is kept intact; max_length counts characters.
 std::string CleanLabel(std::string_view text, std::size_t max_length = kMaxTextLength);
 
 } // namespace teams

@@ -201,7 +201,7 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
             }
             if (cleaned.size() < pair.value.size())
                 AddProblem(result.problems, {pair.key, pair.key + ": shortened to " + std::to_string(kMaxTextLength) +
-                                                           " characters without control characters."});
+                                                           " characters, without control or direction characters."});
             (pair.key == "name" ? result.scenario.name : result.scenario.area) = cleaned;
             continue;
         }

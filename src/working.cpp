@@ -209,14 +209,60 @@ std::string SummarySentence(const Scenario& s, const Results& r) {
 
 namespace {
 
-std::string CsvCell(const std::string& text) {
-    std::string cell = text;
-    // A leading = + - @ would run as a formula in a spreadsheet.
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) cell = "'" + cell;
-    std::string out = "\"";
-    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+// The code point at text[i] and its length in bytes; a byte that starts no valid sequence is U+FFFD.
+char32_t CodePointAt(std::string_view text, std::size_t i, std::size_t* length) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    *length = 1;
+    if (n == 0 || i + n > text.size()) return 0xFFFD;
+    char32_t code = n == 1 ? c : c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned char next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return 0xFFFD;
+        code = (code << 6) | (next & 0x3F);
+    }
+    *length = n;
+    return code;
+}
+
+// Unicode spaces and characters that show nothing (zero-width, joiners, direction marks and
+// controls, the byte order mark): a spreadsheet or a person reading the cell may skip them.
+bool IsSpaceOrInvisible(char32_t c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 || c == 0x180E ||
+           (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) ||
+           c == 0x3000 || c == 0xFEFF || c == 0x061C || c == 0x034F;
+}
+
+// What starts a formula or a command (DDE) in a spreadsheet, and what a spreadsheet may read as one.
+bool StartsFormula(char32_t c) {
+    switch (c) {
+    case '=': case '+': case '-': case '@': case '|':
+    case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20: // fullwidth = + - @
+    case 0xFE66: case 0xFE62: case 0xFE63: case 0xFE6B: // small = + - @
+    case 0x2212: case 0x2796: case 0x2795:              // minus sign, heavy minus and plus
+    case 0xFF5C: case 0xFFE8: case 0x2223: case 0x00A6: case 0x01C0: case 0x2758: // pipe lookalikes
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+std::string CsvCell(std::string_view text) {
+    bool neutralise = !text.empty() && (text[0] == '\t' || text[0] == '\r');
+    for (std::size_t i = 0, length = 1; !neutralise && i < text.size(); i += length) {
+        const char32_t c = CodePointAt(text, i, &length);
+        if (IsSpaceOrInvisible(c)) continue;
+        neutralise = StartsFormula(c);
+        break;
+    }
+    std::string out = neutralise ? "\"'" : "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
+
+namespace {
 
 std::string CsvNumber(double value) { return std::isfinite(value) ? FormatRoundTrip(value) : std::string(); }
 

@@ -6,6 +6,7 @@
 #include "scenario.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace teams {
@@ -54,5 +55,11 @@ namespace teams {
 // rows whose section is "a_scenario", "a_assumption" and "a_result".
 std::string ReportCsv(const Scenario& scenario, const Results& results, const Scenario* pinned = nullptr,
                       const Results* pinned_results = nullptr);
+
+// One quoted CSV text cell. A cell whose first visible character would start a formula or command
+// in a spreadsheet (= + - @ |, their fullwidth and small forms, the minus sign and pipe lookalikes),
+// after any Unicode spaces and zero-width characters, or that starts with a tab or CR, gets a
+// leading apostrophe so that it stays text.
+std::string CsvCell(std::string_view text);
 
 } // namespace teams

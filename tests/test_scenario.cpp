@@ -143,6 +143,33 @@ TEST_SUITE("scenario") {
             CHECK(CleanLabel("\xed\xa0\x80 surrogate") == "surrogate");
             CHECK(CleanLabel("\xc0\xaf overlong") == "overlong");
         }
+        SUBCASE("labels: direction controls are dropped, C1 controls and line separators become a space") {
+            // U+202E RIGHT-TO-LEFT OVERRIDE would show "Leeds needs 4 teams" reversed on the page.
+            CHECK(CleanLabel("Leeds \xe2\x80\xaemaet 4") == "Leeds maet 4");
+            for (const char* control : {"\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad", "\xe2\x80\xae",
+                                        "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9",
+                                        "\xe2\x80\x8e", "\xe2\x80\x8f", "\xd8\x9c"}) {
+                CAPTURE(std::string(control));
+                CHECK(CleanLabel(std::string("Ynys") + control + "M\xc3\xb4n") == "YnysM\xc3\xb4n");
+                CHECK(CleanLabel(std::string(control) + " Wales " + control) == "Wales");
+            }
+            CHECK(CleanLabel("a\xc2\x80" "b\xc2\x85" "c\xc2\x9f" "d") == "a b c d"); // U+0080, U+0085 (NEL), U+009F
+            CHECK(CleanLabel("North\xe2\x80\xa8" "East\xe2\x80\xa9") == "North East");
+            // Neighbours of the dropped ranges are ordinary text: U+00A0, U+00A9, U+2069's neighbours.
+            CHECK(CleanLabel("\xc2\xa9 NHS") == "\xc2\xa9 NHS");
+            CHECK(CleanLabel("a\xe2\x80\xa9") == "a");
+            CHECK(CleanLabel("\xe2\x80\xaf\xe2\x81\xaa") == "\xe2\x80\xaf\xe2\x81\xaa"); // U+202F, U+206A kept
+            CHECK(CleanLabel("\xd8\x9b\xd8\x9d") == "\xd8\x9b\xd8\x9d");                 // U+061B, U+061D kept
+            // Only direction controls: nothing left, so a file's or link's label keeps its old value.
+            CHECK(CleanLabel("\xe2\x80\xae\xe2\x81\xa6").empty());
+            // A scenario file and a link clean the same way, and say so.
+            const LoadResult r = ScenarioFromJson("{\"area\": \"\\u202eLeeds\\u0085\", \"name\": \"\\u2067x\\u2069\"}", Scenario{});
+            CHECK(r.scenario.area == "Leeds");
+            CHECK(r.scenario.name == "x");
+            REQUIRE(r.problems.size() == 2);
+            CHECK(r.problems[0].field == "name");
+            CHECK(r.problems[1].message == "area: shortened to 200 characters, without control or direction characters.");
+        }
     }
 
     TEST_CASE("ranges in a scenario file") {

@@ -132,4 +132,54 @@ TEST_SUITE("working") {
         CHECK(steps[11].value == "£2,383,792,000");
         CHECK(steps[11].source == "Centre for Mental Health 2026 (lower bound)");
     }
+
+    TEST_CASE("CSV cells: a formula behind spaces, invisible characters or a lookalike stays text") {
+        SUBCASE("ordinary text is only quoted") {
+            CHECK(CsvCell("Leeds") == "\"Leeds\"");
+            CHECK(CsvCell("") == "\"\"");
+            CHECK(CsvCell("Say \"hi\"") == "\"Say \"\"hi\"\"\"");
+            CHECK(CsvCell("a=b") == "\"a=b\"");
+            CHECK(CsvCell(" Leeds \xe2\x80\x94 -1") == "\" Leeds \xe2\x80\x94 -1\"");
+            CHECK(CsvCell("\xc2\xa0Ynys M\xc3\xb4n") == "\"\xc2\xa0Ynys M\xc3\xb4n\"");
+        }
+        SUBCASE("ASCII triggers, tab and CR") {
+            for (const char* cell : {"=1+1", "+1", "-1", "@SUM(A1)", "|calc", "\t=1", "\r=1", "\tplain"}) {
+                CAPTURE(cell);
+                CHECK(CsvCell(cell).rfind("\"'", 0) == 0);
+            }
+        }
+        SUBCASE("after Unicode spaces and zero-width characters") {
+            const std::string formula = "=HYPERLINK(\"\"x\"\")";
+            for (const char* lead : {" ", "   ", "\xc2\xa0", "\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d",
+                                     "\xe2\x81\xa0", "\xef\xbb\xbf", "\xe3\x80\x80", "\xe2\x80\xaf", "\xe2\x80\x83",
+                                     "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x80\x8e", "\xc2\x85", "\xe1\xa0\x8e",
+                                     " \xc2\xa0\xe2\x80\x8b "}) {
+                CAPTURE(std::string(lead));
+                const std::string cell = CsvCell(lead + std::string("=HYPERLINK(\"x\")"));
+                CHECK(cell == "\"'" + std::string(lead) + formula + "\"");
+            }
+        }
+        SUBCASE("fullwidth, small and other lookalikes of = + - @ |") {
+            for (const char* lead : {"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0", // ＝ ＋ － ＠
+                                     "\xef\xb9\xa6", "\xef\xb9\xa2", "\xef\xb9\xa3", "\xef\xb9\xab", // ﹦ ﹢ ﹣ ﹫
+                                     "\xe2\x88\x92",                                             // − minus sign
+                                     "\xef\xbd\x9c", "\xef\xbf\xa8", "\xe2\x88\xa3", "\xc2\xa6", "\xc7\x80"}) { // pipes
+                CAPTURE(std::string(lead));
+                CHECK(CsvCell(std::string(lead) + "1+1") == "\"'" + std::string(lead) + "1+1\"");
+                CHECK(CsvCell("\xe2\x80\x8b" + std::string(lead) + "1") == "\"'\xe2\x80\x8b" + std::string(lead) + "1\"");
+            }
+        }
+        SUBCASE("broken UTF-8 is neither a space nor a trigger") {
+            CHECK(CsvCell("\xff=1") == "\"\xff=1\"");
+            CHECK(CsvCell("\xef\xbc") == "\"\xef\xbc\"");
+        }
+        SUBCASE("the report uses it for the area and the name") {
+            Scenario s;
+            s.area = "\xc2\xa0\xef\xbc\x9dHYPERLINK(1)";
+            s.name = "\xe2\x80\x8b|cmd";
+            const std::string csv = ReportCsv(s, Estimate(s.assumptions));
+            CHECK(csv.find("scenario,area,\"Area\",\"'\xc2\xa0\xef\xbc\x9dHYPERLINK(1)\",") != std::string::npos);
+            CHECK(csv.find("scenario,name,\"Scenario\",\"'\xe2\x80\x8b|cmd\",") != std::string::npos);
+        }
+    }
 }

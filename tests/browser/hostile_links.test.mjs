@@ -166,4 +166,51 @@ describe('hostile links', () => {
     assert.deepEqual(await healthProblems(welsh.page, ranges), []);
     for (const session of [plain, emoji, welsh]) assertCleanSession(session);
   });
+
+  // Direction controls (U+202E shows the words after it reversed) and C1 controls leave every label;
+  // a CSV cell that a spreadsheet would run as a formula, behind spaces, zero-width characters or a
+  // lookalike of "=", stays text.
+  test('a link with direction controls and disguised formulas: the page, the link and the downloaded CSV are clean', async () => {
+    const DIRECTION = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0080-\u009F]/u;
+    const area = '\u200B\uFF1D1+1\u202E sdeeL';
+    const name = '\u00A0=HYPERLINK("https://example.invalid","Open")\u2067\u0085x\u2069';
+    const session = await open(`?area=${enc(area)}&name=${enc(name)}&prevalence=12`);
+    const { page } = session;
+    const scenario = await api.scenario(page);
+    assert.equal(scenario.area, '\u200B\uFF1D1+1 sdeeL');
+    assert.equal(scenario.name, '\u00A0=HYPERLINK("https://example.invalid","Open") x');
+    const summary = await pollUntil(() => liveRegionText(page), (t) => t.includes('sdeeL'));
+    assert.ok(summary.includes('sdeeL'), `live region: "${summary}"`);
+    const texts = await pageTexts(page);
+    for (const [where, text] of Object.entries(texts)) {
+      if (typeof text === 'string') assert.doesNotMatch(text, DIRECTION, `a direction or C1 control in the page's ${where}`);
+    }
+    await api.setScenario(page, { assumptions: { prevalence: 13 } });
+    const url = await pollUntil(async () => page.url(), (u) => new URL(u).searchParams.get('prevalence') === '13');
+    for (const key of ['area', 'name']) assert.doesNotMatch(new URL(url).searchParams.get(key) ?? '', DIRECTION, `the link's ${key}`);
+
+    // "Download CSV", pressed with a real click.
+    await waitUntilIdle(page, { quietMs: 300 });
+    let rect = await api.widgetRect(page, 'download_csv');
+    assert.ok(rect, 'no download_csv button');
+    await page.evaluate((dy) => window.scrollBy(0, dy), rect.y - page.viewportSize().height / 3);
+    await waitUntilIdle(page, { quietMs: 300 });
+    rect = await api.widgetRect(page, 'download_csv');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 10_000 }),
+      page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2),
+    ]);
+    const file = path.join(outputDir(), 'hostile-link.csv');
+    await download.saveAs(file);
+    const csv = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    assert.doesNotMatch(csv, DIRECTION, 'a direction or C1 control in the CSV');
+    const cell = (key) => {
+      const row = csv.split('\r\n').find((r) => r.startsWith(`scenario,${key},`));
+      assert.ok(row, `no ${key} row in the CSV`);
+      return row.slice(`scenario,${key},`.length).replace(/^"[^"]*",/, '').replace(/,"",""$/, '');
+    };
+    assert.equal(cell('area'), `"'\u200B\uFF1D1+1 sdeeL"`);
+    assert.equal(cell('name'), `"'\u00A0=HYPERLINK(""https://example.invalid"",""Open"") x"`);
+    assertCleanSession(session);
+  });
 });
