@@ -5,6 +5,28 @@
 (function () {
   'use strict';
 
+  var WORKER = 'sw.js';
+
+  // Under a Content-Security-Policy that requires Trusted Types (README, "Hosting and security
+  // headers"), register() takes only a TrustedScriptURL. This policy admits exactly the worker's
+  // address. Without Trusted Types, or when a host's trusted-types list leaves this name out (then
+  // registering with the plain address is the browser's to allow or refuse), the address is text.
+  function workerScriptUrl() {
+    try {
+      if (window.trustedTypes && typeof window.trustedTypes.createPolicy === 'function') {
+        return window.trustedTypes.createPolicy('teams-calculator-worker', {
+          createScriptURL: function (url) {
+            if (url === WORKER) return url;
+            throw new TypeError('teams-calculator-worker admits only ' + WORKER);
+          },
+        }).createScriptURL(WORKER);
+      }
+    } catch (e) {
+      // The name is not allowed here: fall through.
+    }
+    return WORKER;
+  }
+
   function register() {
     try {
       var protocol = window.location.protocol;
@@ -13,7 +35,7 @@
       if (!window.isSecureContext || !('serviceWorker' in navigator)) return;
       // updateViaCache 'none': the browser always asks the server for sw.js, so a new version of the
       // site is noticed on the next visit whatever the host's cache headers say.
-      navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch(function () {});
+      navigator.serviceWorker.register(workerScriptUrl(), { updateViaCache: 'none' }).catch(function () {});
     } catch (e) {
       // Storage blocked, opaque origin or an old browser: the page still works online.
     }

@@ -19,10 +19,32 @@
   var factory = window[FACTORY];
   if (!opaque || typeof factory !== 'function') return;
 
+  // Under a Content-Security-Policy that requires Trusted Types, a script's src takes only a
+  // TrustedScriptURL: this policy admits exactly the module's script and nothing else. Made once: a
+  // policy's name may be created only once per page.
+  var trustedWasmScript = null;
+  function wasmScriptUrl() {
+    if (trustedWasmScript) return trustedWasmScript;
+    try {
+      if (window.trustedTypes && typeof window.trustedTypes.createPolicy === 'function') {
+        trustedWasmScript = window.trustedTypes.createPolicy('teams-calculator-loader', {
+          createScriptURL: function (url) {
+            if (url === WASM_SCRIPT) return url;
+            throw new TypeError('teams-calculator-loader admits only ' + WASM_SCRIPT);
+          },
+        }).createScriptURL(WASM_SCRIPT);
+        return trustedWasmScript;
+      }
+    } catch (e) {
+      // The name is not allowed here: the plain address, for the browser to allow or refuse.
+    }
+    return WASM_SCRIPT;
+  }
+
   function loadWasmScript() {
     return new Promise(function (resolve, reject) {
       var script = document.createElement('script');
-      script.src = WASM_SCRIPT;
+      script.src = wasmScriptUrl();
       script.onload = function () {
         var base64 = window.teamsCalculatorWasmBase64;
         if (typeof base64 === 'string' && base64.length > 0) resolve(base64);

@@ -13,8 +13,11 @@ import { decodePng, countColours } from './lib/png.mjs';
 import { documentedRanges, healthProblems } from './hardening_checks.mjs';
 import { parseHeadersFile } from './lib/headers_file.mjs';
 
-const ISSUE_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+// The policy the site ships (shell/_headers), and the same with Trusted Types required: the option
+// README offers, whose two policies admit exactly sw.js and the sandboxed frame's teams.wasm.js.
+const SHIPPED_CSP = () => parseHeadersFile(fs.readFileSync(path.join(siteDir(), '_headers'), 'utf8'))['/*']['Content-Security-Policy'];
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types teams-calculator-worker teams-calculator-loader";
+const WITH_TRUSTED_TYPES = () => `${SHIPPED_CSP()}; ${TRUSTED_TYPES}`;
 
 // Collects CSP violations from the first moment of every document, before any page script runs.
 function violationCollector() {
@@ -50,7 +53,40 @@ async function openUnder(headers, query = '') {
   return session;
 }
 
-async function assertWorksWithoutViolations(session, t) {
+const policyMessage = /Content Security Policy|Refused to|Trusted ?Type/i;
+
+// Violations seen by every frame of the page (the collector runs in each, sandboxed ones included).
+async function allViolations(page) {
+  const seen = [];
+  for (const frame of page.frames()) {
+    const list = await frame.evaluate(() => window.__cspViolations ?? ['(no collector in this frame)']).catch(() => []);
+    seen.push(...list.map((v) => `${frame.url()}: ${v}`));
+  }
+  return seen;
+}
+
+async function assertNoViolations(session, t) {
+  const violations = await allViolations(session.page);
+  const cspConsole = [...session.consoleAll, ...session.consoleErrors].filter((m) => policyMessage.test(m));
+  t.diagnostic(`CSP violations: ${violations.length} events, ${cspConsole.length} console messages`);
+  assert.deepEqual(violations, [], 'securitypolicyviolation events');
+  assert.deepEqual(cspConsole, [], 'console messages about the policy');
+}
+
+// The service worker registered under the policy and took control: offline use still works.
+async function assertWorkerControls(page) {
+  const state = await pollUntil(
+    () => page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return { active: !!(reg && reg.active), controlled: !!navigator.serviceWorker.controller };
+    }),
+    (s) => s.active && s.controlled,
+    { timeoutMs: 20_000, intervalMs: 250 },
+  );
+  assert.deepEqual(state, { active: true, controlled: true }, 'the service worker did not register under the policy');
+}
+
+async function assertWorksWithoutViolations(session, t, { worker = true } = {}) {
   const { page } = session;
   await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready, null, { timeout: 45_000 });
   const readyValue = await page.evaluate(() => window.teamsCalculator.ready);
@@ -64,38 +100,69 @@ async function assertWorksWithoutViolations(session, t) {
   await api.setScenario(page, { assumptions: { prevalence: 10 } });
   await pollUntil(() => api.results(page), (r) => Math.abs(r.teams_needed - 264.9) < 0.05);
   await waitUntilIdle(page, { quietMs: 500, timeoutMs: 8000 });
-  await page.waitForTimeout(3500);
+  if (worker) await assertWorkerControls(page);
+  else await page.waitForTimeout(3500);
 
   const shot = decodePng(await page.locator('canvas').first().screenshot());
   assert.ok(countColours(shot) >= 16, 'the canvas shows almost nothing');
   const stats = await api.stats(page);
   assert.ok(stats.framesDrawn >= 2, JSON.stringify(stats));
 
-  const violations = await page.evaluate(() => window.__cspViolations);
-  const cspConsole = [...session.consoleAll, ...session.consoleErrors].filter((m) => /Content Security Policy|Refused to/i.test(m));
-  t.diagnostic(`CSP violations: ${violations.length} events, ${cspConsole.length} console messages`);
-  assert.deepEqual(violations, [], 'securitypolicyviolation events');
-  assert.deepEqual(cspConsole, [], 'console messages about the policy');
+  await assertNoViolations(session, t);
   assert.deepEqual(await healthProblems(page, documentedRanges()), []);
   assertCleanSession(session);
 }
 
+// A button of the calculator pressed with a real click, scrolled into view first.
+async function clickControl(page, name) {
+  let rect = await api.widgetRect(page, name);
+  assert.ok(rect, `widgetRect('${name}') is null`);
+  const viewport = page.viewportSize();
+  if (rect.y < 0 || rect.y + rect.height > viewport.height) {
+    await page.evaluate((dy) => window.scrollBy(0, dy), rect.y - viewport.height / 3);
+    await page.waitForTimeout(300);
+    rect = await api.widgetRect(page, name);
+  }
+  await page.mouse.click(rect.x + rect.width - 20, rect.y + rect.height / 2);
+}
+
 describe('strict Content-Security-Policy', () => {
-  test("the issue's policy: the page draws and answers 398 with zero violations", async (t) => {
-    const session = await openUnder({ 'Content-Security-Policy': ISSUE_CSP });
+  test("the shipped policy: default-src 'none', every fetch directive named, no 'unsafe-inline', data: or blob:", () => {
+    const policy = SHIPPED_CSP();
+    const directives = Object.fromEntries(policy.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    assert.equal(directives['default-src'], "'none'", policy);
+    assert.equal(directives['script-src'], "'self' 'wasm-unsafe-eval'", policy);
+    for (const name of ['style-src', 'img-src', 'font-src', 'connect-src', 'manifest-src', 'worker-src']) {
+      assert.equal(directives[name], "'self'", `${name} in ${policy}`);
+    }
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|data:|blob:|\*\.|https?:/, policy);
+    assert.equal(directives['frame-ancestors'], '*', policy);
+  });
+
+  test('the shipped policy with Trusted Types: 398, zero violations, and the service worker still registers', async (t) => {
+    const policy = WITH_TRUSTED_TYPES();
+    const session = await openUnder({ 'Content-Security-Policy': policy });
     try {
       const response = await session.page.request.get(`${session.origin}/`);
-      assert.equal(response.headers()['content-security-policy'], ISSUE_CSP, 'the test server did not send the policy');
+      assert.equal(response.headers()['content-security-policy'], policy, 'the test server did not send the policy');
       await assertWorksWithoutViolations(session, t);
-      // The collector does see a violation when there is one.
+      // The collector does see a violation when there is one: an image from elsewhere, and a script
+      // address that no policy admitted.
       await session.page.evaluate(() => {
         const img = document.createElement('img');
         img.src = 'https://example.invalid/x.png';
         document.body.appendChild(img);
         img.remove();
+        try {
+          document.createElement('script').src = 'teams.wasm.js';
+        } catch (e) {
+          window.__trustedTypesRefused = String(e);
+        }
       });
-      const seen = await pollUntil(() => session.page.evaluate(() => window.__cspViolations.length), (n) => n > 0);
-      assert.ok(seen > 0, 'an image from another origin raised no securitypolicyviolation event');
+      const seen = await pollUntil(() => session.page.evaluate(() => window.__cspViolations), (v) => v.length >= 2);
+      assert.ok(seen.some((v) => v.startsWith('img-src')), `an image from another origin raised no violation: ${seen}`);
+      assert.ok(seen.some((v) => v.startsWith('require-trusted-types-for')), `a plain script address raised no violation: ${seen}`);
+      assert.match(await session.page.evaluate(() => window.__trustedTypesRefused), /TrustedScriptURL/);
     } finally {
       await session.context.close();
     }
@@ -107,12 +174,77 @@ describe('strict Content-Security-Policy', () => {
     try {
       const response = await session.page.request.get(`${session.origin}/index.html`);
       assert.equal(response.headers()['x-content-type-options'], 'nosniff');
-      const policy = response.headers()['content-security-policy'];
-      for (const part of ISSUE_CSP.split('; ')) assert.ok(policy.includes(part), `the shipped policy lacks "${part}": ${policy}`);
+      assert.equal(response.headers()['content-security-policy'], SHIPPED_CSP());
       const { page } = session;
       await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready, null, { timeout: 45_000 });
       await api.setScenario(page, { assumptions: { births: 595948 }, area: 'England' });
       await assertWorksWithoutViolations(session, t);
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  test('with Trusted Types: the downloads, the copy panel and the number field raise no violation', async (t) => {
+    const session = await openUnder({ 'Content-Security-Policy': WITH_TRUSTED_TYPES() });
+    try {
+      const { page, context } = session;
+      await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready, null, { timeout: 45_000 });
+      await waitUntilIdle(page, { quietMs: 500 });
+      // The picture (drawn in the calculator's font, then a blob download) and the CSV.
+      for (const [name, suffix] of [['download_png', '.png'], ['download_csv', '.csv']]) {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), clickControl(page, name)]);
+        assert.ok(download.suggestedFilename().endsWith(suffix), download.suggestedFilename());
+        const bytes = fs.readFileSync(await download.path());
+        assert.ok(bytes.length > 200, `${name}: ${bytes.length} bytes`);
+      }
+      // The copy panel: the clipboard refused, the link offered in a field.
+      await page.evaluate(() => {
+        Object.defineProperty(navigator, 'clipboard', { configurable: true,
+          value: { writeText: () => Promise.reject(new DOMException('blocked', 'NotAllowedError')) } });
+        document.execCommand = () => false;
+      });
+      await clickControl(page, 'copy_link');
+      await page.waitForSelector('.copy-panel textarea', { timeout: 5000 });
+      await page.click('.copy-panel button');
+      // The number field over a value.
+      await clickControl(page, 'value_prevalence');
+      const field = 'input.value-field[data-key="prevalence"]';
+      await page.waitForSelector(field, { timeout: 5000 });
+      await page.evaluate((s) => document.querySelector(s).select(), field);
+      await page.keyboard.type('12');
+      await page.keyboard.press('Enter');
+      await pollUntil(() => api.results(page), (r) => Math.abs(r.teams_needed - 317.8) < 0.05);
+      await waitUntilIdle(page, { quietMs: 500 });
+      await assertNoViolations(session, t);
+      assert.equal(await context.pages().length, 1);
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  test('with Trusted Types: the embed example, its plain and sandboxed calculators, raise no violation', async (t) => {
+    const session = await openUnder({ 'Content-Security-Policy': WITH_TRUSTED_TYPES() }, 'embed-example.html');
+    try {
+      const { page } = session;
+      for (const id of ['plain-calculator', 'sandboxed-calculator']) {
+        let ready = 'not loaded';
+        const deadline = Date.now() + 45_000;
+        while (ready !== true && Date.now() < deadline) {
+          await page.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'start' }), id);
+          const frame = await (await page.$(`#${id}`)).contentFrame();
+          ready = await frame
+            ?.evaluate(() => (window.teamsCalculator ? Promise.race([window.teamsCalculator.ready, new Promise((r) => setTimeout(() => r('pending'), 1000))]) : 'no api'))
+            .catch((e) => e.message);
+          if (ready === false) break;
+          if (ready !== true) await page.waitForTimeout(250);
+        }
+        assert.equal(ready, true, `#${id} did not start under the policy`);
+        const height = await page.evaluate((i) => document.getElementById(i).getBoundingClientRect().height, id);
+        assert.ok(height !== 1600 && height > 300, `#${id} was not sized by embed.js: ${height} px`);
+      }
+      await page.waitForTimeout(1000);
+      await assertNoViolations(session, t);
+      assertCleanSession(session);
     } finally {
       await session.context.close();
     }
