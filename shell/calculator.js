@@ -388,6 +388,13 @@
     setContentHeight: function (height) {
       contentHeight = Math.max(1, Math.ceil(height));
       fitCanvas();
+      // For embed_child.js: the real height is known from the first frame's layout, before any
+      // frame is shown (a frame out of view may not show one until it is scrolled to).
+      try {
+        window.dispatchEvent(new Event('teams-calculator:layout'));
+      } catch (e) {
+        // Very old browsers: the height goes out at ready instead.
+      }
     },
     setSummary: function (text) { document.getElementById('summary').textContent = text; },
     setMirror: function (json) {

@@ -10,10 +10,14 @@
 // The message protocol, all plain objects sent with window.postMessage. Each message type carries its
 // own version; a receiver ignores a type or a version it does not know, so hosts and calculators of
 // different ages work together (a calculator that gets no visible-band message draws as before).
+//
 //   calculator -> host  {type: "teams-calculator:height", version: 1, height: <CSS px>, id: <string>}
-//       sent by embed_child.js whenever the calculator's content height changes. `id` is the link's
-//       embed_id parameter (or ""), for hosts' own listeners; this script finds the frame by
-//       event.source and ignores `id`.
+//       sent by embed_child.js as soon as the calculator has laid itself out (its first frame's
+//       layout, before the browser shows that frame: a frame below the fold, which the browser may
+//       not draw until it is scrolled to, still gets its real height early and the page does not
+//       jump), and again whenever the content height changes. `id` is the link's embed_id
+//       parameter (or ""), for hosts' own listeners; this script finds the frame by event.source
+//       and ignores `id`.
 //   host -> calculator  {type: "teams-calculator:request-height", version: 1}
 //       sent by this script when it starts and when a calculator frame loads, so a height posted
 //       before this script arrived (it loads async) is sent again.

@@ -58,8 +58,12 @@
   var lastSent = -1;
   var pending = false;
   // Until the calculator has laid itself out, the page's height follows the frame's (the canvas fills
-  // the viewport): posting it would grow the frame step by step. So nothing is sent before the page's
-  // API says ready (or that it fell back to HTML), or the page turns out to have no such API.
+  // the viewport): posting it would grow the frame step by step. So nothing is sent before the
+  // module has measured its content (its first frame's layout, announced by calculator.js with a
+  // "teams-calculator:layout" event), or the page's API says ready (or that it fell back to HTML),
+  // or the page turns out to have no such API. The layout comes first, and matters: a frame out of
+  // view (below the fold, and cross-origin or sandboxed) is shown no frame by the browser until it
+  // is scrolled to, so waiting for ready would leave it at its starting height, then jump.
   var started = false;
 
   // The link's embed_id, for hosts that tell several calculators apart in their own scripts.
@@ -69,6 +73,16 @@
       return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : '';
     } catch (e) {
       return '';
+    }
+  }
+
+  function moduleHeight() {
+    try {
+      var api = window.teamsCalculator;
+      var height = api && typeof api.contentHeight === 'function' ? Number(api.contentHeight()) : 0;
+      return isFinite(height) ? height : 0;
+    } catch (e) {
+      return 0;
     }
   }
 
@@ -163,8 +177,12 @@
   // A resize of the frame itself (the host's styles, a clamped value) gets the true height again.
   window.addEventListener('resize', function () { post(true); });
   window.addEventListener('load', schedule);
-  // The page may announce layout changes that do not resize the body (the module's content height).
-  window.addEventListener('teams-calculator:layout', schedule);
+  // The module's content height, from its first frame on: start with it, and follow its changes
+  // (they may not resize the body in a frame the browser is not showing).
+  window.addEventListener('teams-calculator:layout', function () {
+    if (!started && moduleHeight() > 0) started = true;
+    schedule();
+  });
 
   function observe() {
     if (typeof ResizeObserver === 'function') {

@@ -41,6 +41,25 @@ ${calculator('sandboxed', 'embed=1&embed_id=sandboxed', 'sandbox="allow-scripts"
 <script src="${siteOrigin}/embed.js" async></script>
 </body></html>`,
   );
+  // An article with the embed code as pasted (its 1600 px starting height), half a screen below the
+  // fold at 1280 x 800: a plain and a sandboxed calculator, then the rest of the article.
+  const pasted = (id, query, extra = '') =>
+    `<iframe id="${id}" src="${siteOrigin}/index.html?${query}" title="Parent-infant teams calculator" ` +
+    `loading="lazy" allow="clipboard-write" ${extra} style="width:100%;height:1600px;border:0" data-teams-calculator></iframe>`;
+  fs.writeFileSync(
+    path.join(dir, 'below.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title>
+<link rel="icon" href="data:,"><script src="host_probe.js"></script></head>
+<body style="margin:0 auto;max-width:1000px;padding:8px">
+<h1>A charity's article</h1>
+<div style="height:1200px">The article's first part.</div>
+${pasted('below-sandboxed', 'embed=1&embed_id=below-sandboxed', 'sandbox="allow-scripts"')}
+<p>Between the calculators.</p>
+${pasted('below-plain', 'embed=1&prevalence=10&embed_id=below-plain')}
+<p id="after">The rest of the article.</p>
+<script src="${siteOrigin}/embed.js" async></script>
+</body></html>`,
+  );
   fs.writeFileSync(
     path.join(dir, 'forger.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Forger</title><link rel="icon" href="data:,">
@@ -395,6 +414,34 @@ describe('embedding', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  test('calculators below the fold take their content height before they are scrolled into view', async (t) => {
+    await ready();
+    const session = await newSession();
+    const { page } = session;
+    await page.goto(`${fixture.host.origin}/below.html`, { waitUntil: 'load' });
+    const ids = ['below-sandboxed', 'below-plain'];
+    const outOfView = () =>
+      page.evaluate((list) => list.every((id) => document.getElementById(id).getBoundingClientRect().top > window.innerHeight), ids);
+    // No scrolling: the frames load (lazily, being near) and must size themselves out of view.
+    const early = await pollUntil(() => frameHeights(page), (h) => ids.every((id) => h[id] !== 1600), { timeoutMs: 30_000, intervalMs: 250 });
+    assert.ok(await outOfView(), 'the calculators came into view without scrolling');
+    for (const id of ids) assert.notEqual(early[id], 1600, `#${id} still has its starting height out of view: ${JSON.stringify(early)}`);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+
+    // Scrolled into view, each draws, and nothing on the page moves.
+    const afterTop = await page.evaluate(() => document.getElementById('after').getBoundingClientRect().top + window.scrollY);
+    for (const id of ids) await readyFrame(page, id);
+    const settled = await settledHeights(page);
+    for (const id of ids) {
+      assert.ok(Math.abs(settled[id] - early[id]) <= 1, `#${id} was ${early[id]} px out of view and ${settled[id]} px in view`);
+    }
+    const afterTopNow = await page.evaluate(() => document.getElementById('after').getBoundingClientRect().top + window.scrollY);
+    t.diagnostic(`out of view ${JSON.stringify(early)}, in view ${JSON.stringify(settled)}; text after: ${afterTop} -> ${afterTopNow} px`);
+    assert.ok(Math.abs(afterTopNow - afterTop) <= 2, `the text after the calculators moved from ${afterTop} to ${afterTopNow} px`);
+    for (const id of ids) await assertFitsContent(session, id);
+    assertClean(session);
   });
 
   test('embed.js takes only a clamped number from a calculator, and the calculator restores its height', async () => {
