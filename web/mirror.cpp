@@ -25,6 +25,17 @@ std::string MirrorJson(const AppState& state) {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const teams::WorkingStep& step : teams::ShowWorking(state.scenario, state.results))
         results.push_back({step.label, step.value, step.formula});
+    // The honest estimate in the words the canvas shows.
+    if (const std::string range = teams::RangeWords(state.scenario, state.results); !range.empty())
+        results.push_back({"Range of teams needed", range, "every ranged assumption at its ends at once"});
+    for (const AssumptionSpec& spec : teams::AssumptionTable())
+        if (const std::string words = teams::BreakEvenWords(state.scenario, state.results, spec.id); !words.empty())
+            results.push_back({std::string("Break-even: ") + spec.label, words, "the others held where they are"});
+    results.push_back({"Cost and value", teams::MoneyWords(state.scenario, state.results), "no ratio: different studies"});
+    if (state.pinned)
+        results.push_back({"Scenario A", state.pinned->name + ": " +
+                                             Whole(static_cast<double>(state.pinned_results.teams_needed_whole)) + " teams",
+                           "pinned to compare"});
     mirror["results"] = results;
     return mirror.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
