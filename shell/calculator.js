@@ -319,6 +319,36 @@
     return c;
   }
 
+  // [SECTION] The printed brief: #brief holds it (shown only in print, see style.css), filled from
+  // the module whenever the scenario changes and again just before printing, with today's date.
+  var briefPending = false;
+  function printedDate() {
+    try {
+      return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    } catch (e) {
+      return new Date().toDateString();
+    }
+  }
+  function refreshBrief() {
+    briefPending = false;
+    var brief = document.getElementById('brief');
+    if (!brief || !instance) return;
+    try {
+      var link = fullLink(call('teams_current_query', []));
+      // Markup written by the module: every text in it is escaped there (src/markup.cpp).
+      brief.innerHTML = call('teams_brief_html', [link, printedDate()]);
+      brief.setAttribute('data-link', link);
+    } catch (e) {
+      // The screen is unaffected; printing then shows what the brief held before.
+    }
+  }
+  function scheduleBrief() {
+    if (briefPending) return;
+    briefPending = true;
+    setTimeout(refreshBrief, 0);
+  }
+  window.addEventListener('beforeprint', refreshBrief);
+
   function runAction(action, payload) {
     try {
       if (action === 'copy_link') {
@@ -336,6 +366,12 @@
         }).then(function () { note(''); }, function (e) {
           note(e && e.name === 'AbortError' ? '' : 'Sharing did not work here: use Copy link.');
         });
+      } else if (action === 'print') {
+        refreshBrief();
+        window.print();
+        note('');
+      } else if (action === 'download_svg') {
+        download('teams-calculator-pictures.svg', new Blob([payload], { type: 'image/svg+xml' }), 'Pictures downloaded.');
       } else if (action === 'download_csv') {
         download('teams-calculator.csv', new Blob(['\ufeff' + payload], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
       } else if (action === 'download_png') {
@@ -405,6 +441,7 @@
       document.getElementById('summary').textContent = mirror.summary;
       fillRows(document.getElementById('mirror-assumptions'), mirror.assumptions);
       fillRows(document.getElementById('mirror-results'), mirror.results);
+      scheduleBrief();
     },
     setNotice: function (json) {
       var messages;
@@ -570,6 +607,7 @@
     instance = module;
     if (window.teamsControls) window.teamsControls.attach(module);
     maybeResolveReady();
+    scheduleBrief();
   }, function () {
     showFallback('This browser could not start the live calculator (it needs WebAssembly and WebGL 2).');
   });

@@ -58,6 +58,34 @@ std::string Opacity(const char* attribute, float opacity) {
 
 } // namespace
 
+std::string ChartsSvg(const std::vector<Chart>& charts, const std::string& subject) {
+    const float pad = 16, heading = 28, gap = 20;
+    float width = 0, height = pad;
+    for (const Chart& chart : charts) {
+        width = std::max(width, chart.width);
+        height += heading + chart.height + gap;
+    }
+    width += 2 * pad;
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+                      Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) + " " + Num(height) +
+                      "\" font-family=\"Inter, 'Helvetica Neue', Arial, sans-serif\">\n<title>" +
+                      EscapeXml(subject.empty() ? "Pictures" : subject + ": pictures") +
+                      "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    float y = pad;
+    SvgOptions options;
+    options.standalone = false;
+    options.subject = subject;
+    for (const Chart& chart : charts) {
+        out += "<text x=\"" + Num(pad) + "\" y=\"" + Num(y + 18) +
+               "\" font-size=\"18\" font-weight=\"600\" fill=\"#1d1d1f\">" + EscapeXml(chart.title) +
+               "</text>\n<g transform=\"translate(" + Num(pad) + " " + Num(y + heading) + ")\">\n" +
+               ChartSvg(chart, options) + "</g>\n";
+        y += heading + chart.height + gap;
+    }
+    out += "</svg>\n";
+    return out;
+}
+
 std::string ChartSvg(const Chart& chart, const SvgOptions& options) {
     const std::string title = options.subject.empty() ? chart.title : options.subject + ": " + chart.title;
     const std::string id = EscapeXml(chart.id);

@@ -17,4 +17,7 @@ struct SvgOptions {
 // The chart as SVG in the light theme's colours. Every text is escaped (EscapeXml).
 std::string ChartSvg(const Chart& chart, const SvgOptions& options = {});
 
+// Several charts in one SVG file, one under another, each under its title: "Download pictures".
+std::string ChartsSvg(const std::vector<Chart>& charts, const std::string& subject);
+
 } // namespace teams

@@ -1,26 +1,31 @@
-// See qr.h. The library throws on text too long for any version; the length is checked first,
-// as the WebAssembly build turns exceptions into aborts.
+// See qr.h. Nayuki's C edition: it reports text too long for any version by returning false.
 #include "qr.h"
 
 #include "markup.h"
 
-#include <qrcodegen.hpp>
+#include <qrcodegen.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 namespace teams {
 
 std::optional<QrModules> EncodeQr(std::string_view text) {
     if (text.size() > kMaxQrBytes) return std::nullopt;
-    const std::vector<std::uint8_t> bytes(text.begin(), text.end());
-    const qrcodegen::QrCode code = qrcodegen::QrCode::encodeBinary(bytes, qrcodegen::QrCode::Ecc::LOW);
+    // The library's buffers: the data (also its scratch space) and the code, each of the largest size.
+    std::vector<std::uint8_t> data(qrcodegen_BUFFER_LEN_MAX), code(qrcodegen_BUFFER_LEN_MAX);
+    std::copy(text.begin(), text.end(), data.begin());
+    if (!qrcodegen_encodeBinary(data.data(), text.size(), code.data(), qrcodegen_Ecc_LOW, qrcodegen_VERSION_MIN,
+                                qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true))
+        return std::nullopt;
     QrModules out;
-    out.size = code.getSize();
+    out.size = qrcodegen_getSize(code.data());
     out.dark.resize(static_cast<std::size_t>(out.size) * static_cast<std::size_t>(out.size));
     for (int y = 0; y < out.size; ++y)
         for (int x = 0; x < out.size; ++x)
             out.dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(out.size) + static_cast<std::size_t>(x)] =
-                code.getModule(x, y);
+                qrcodegen_getModule(code.data(), x, y);
     return out;
 }
 

@@ -1,8 +1,10 @@
 #!/bin/sh
-# Fetches Nayuki's QR Code generator 1.8.0 (C++) from Debian 12's source package qr-code-generator
-# (1.8.0-1.1, the source of libqrcodegencpp-dev) into third_party/qrcodegen/. Its two C++ files are
-# compiled into the estimator library for the CLI and the WebAssembly build alike, so no system
-# header directory ever reaches the WebAssembly compiler.
+# Fetches Nayuki's QR Code generator 1.8.0 from Debian 12's source package qr-code-generator
+# (1.8.0-1.1, the source of libqrcodegen-dev and libqrcodegencpp-dev) into third_party/qrcodegen/.
+# Its C edition (qrcodegen.c/.h: the same encoder, reporting errors as return values where the C++
+# edition throws, which the WebAssembly build compiles without) is compiled into the estimator
+# library for the CLI and the WebAssembly build alike, so no system header directory ever reaches
+# the WebAssembly compiler.
 # Uses a project-owned apt source list and state under third_party/apt-bookworm/; the system's apt
 # setup is never touched, and apt still verifies the archive's signatures and the files' hashes.
 # Needs: apt-get, dpkg-source (dpkg-dev), debian-archive-keyring.
@@ -18,7 +20,7 @@ MIRROR="${QRCODEGEN_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 # Fast no-op when the right version is already there.
 if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$VERSION" ] \
-    && [ -f "$DEST/qrcodegen.hpp" ] && [ -f "$DEST/qrcodegen.cpp" ]; then
+    && [ -f "$DEST/qrcodegen.h" ] && [ -f "$DEST/qrcodegen.c" ]; then
     exit 0
 fi
 
@@ -73,7 +75,7 @@ fi
 rm -rf "$THIRD/qrcodegen.tmp"
 mkdir -p "$THIRD/qrcodegen.tmp"
 TOP="QR-Code-generator-${VERSION%-*}"
-tar -xzf "$ORIG" -C "$THIRD/qrcodegen.tmp" --strip-components=2 "$TOP/cpp/qrcodegen.hpp" "$TOP/cpp/qrcodegen.cpp"
+tar -xzf "$ORIG" -C "$THIRD/qrcodegen.tmp" --strip-components=2 "$TOP/c/qrcodegen.h" "$TOP/c/qrcodegen.c"
 tar -xzf "$ORIG" -C "$THIRD/qrcodegen.tmp" --strip-components=1 "$TOP/Readme.markdown"
 rm -rf "$DEST"
 mv "$THIRD/qrcodegen.tmp" "$DEST"

@@ -86,6 +86,8 @@ void DrawShareButtons(AppState& state, bool touch_sized) {
         {"share", "Share\xE2\x80\xA6", PageAction::Share},
         {"download_csv", "Download CSV", PageAction::DownloadCsv},
         {"download_png", "Download picture", PageAction::DownloadPng},
+        {"download_svg", "Download pictures (SVG)", PageAction::DownloadSvg},
+        {"print", "Print or save as PDF", PageAction::Print},
         {"copy_embed", "Copy embed code", PageAction::CopyEmbed},
     };
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -3,6 +3,7 @@
 #include "app.h"
 #include "controls.h"
 #include "page_api.h"
+#include "pictures.h"
 #include "platform_web.h"
 #include "value_field.h"
 #include "working.h"
@@ -98,6 +99,12 @@ void RunPageAction(AppState& s) {
         break;
     case PageAction::DownloadPng:
         PlatformRunAction("download_png", CardJson(s));
+        break;
+    case PageAction::DownloadSvg:
+        PlatformRunAction("download_svg", PicturesSvgForDownload(s));
+        break;
+    case PageAction::Print:
+        PlatformRunAction("print", CurrentQuery(s));
         break;
     case PageAction::DownloadCsv:
         PlatformRunAction("download_csv", teams::ReportCsv(s.scenario, s.results, s.pinned ? &*s.pinned : nullptr,

@@ -5,6 +5,7 @@
 #ifdef __EMSCRIPTEN__
 
 #include "app.h"
+#include "brief.h"
 #include "platform_web.h"
 
 #include <nlohmann/json.hpp>
@@ -113,6 +114,18 @@ EMSCRIPTEN_KEEPALIVE void teams_set_note(const char* note) {
     if (!g_app || !note) return;
     g_app->action_note = teams::CleanLabel(note);
     teams_request_frame();
+}
+
+// The printed brief's content for the page's #brief (shell/calculator.js): the link and the date
+// come from the page, which knows its address and the reader's calendar.
+// The current scenario's query, as the address bar shows it once the throttle has passed.
+EMSCRIPTEN_KEEPALIVE const char* teams_current_query() {
+    return PageAnswer(g_app ? CurrentQuery(*g_app) : "");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* teams_brief_html(const char* link, const char* date) {
+    if (!g_app || !link || !date) return PageAnswer("");
+    return PageAnswer(teams::BriefHtml({g_app->scenario, g_app->results, link, teams::CleanLabel(date, 60)}));
 }
 
 EMSCRIPTEN_KEEPALIVE double teams_frames_drawn() {

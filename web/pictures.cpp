@@ -2,6 +2,7 @@
 // control list as a picture with a text alternative that gives its numbers.
 #include "pictures.h"
 
+#include "chart_svg.h"
 #include "charts.h"
 #include "widgets.h"
 #include "working.h"
@@ -73,6 +74,11 @@ void Picture(AppState& state, const char* title, const std::string& text, DrawFn
 }
 
 } // namespace
+
+std::string PicturesSvgForDownload(const AppState& state) {
+    return teams::ChartsSvg(teams::AllCharts(state.scenario, state.results, 400, teams::ApproximateLayout()),
+                            state.scenario.area);
+}
 
 void DrawPictures(AppState& state, float width) {
     Picture(state, "Today against the need", GapChartText(state), [&] { DrawGapChart(state, width); });

@@ -4,3 +4,6 @@
 #include "state.h"
 
 void DrawPictures(AppState& state, float width);
+
+// "Download pictures (SVG)": the three pictures, from the same chart model, in one SVG file.
+std::string PicturesSvgForDownload(const AppState& state);

@@ -44,7 +44,7 @@ struct SystemColours {
 };
 
 // What a sharing button asks the page to do.
-enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, CopyEmbed };
+enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, DownloadSvg, Print, CopyEmbed };
 
 struct AppState {
     // What the visitor is looking at.
