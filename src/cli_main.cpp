@@ -99,7 +99,7 @@ void PrintReport(const Scenario& scenario, const Results& r) {
             std::printf("  %s\n", words.c_str());
             any = true;
         }
-    if (!any) std::printf("  none: there are no teams today to compare with.\n");
+    if (!any) std::printf("  not known until today's teams are entered (--current-teams N).\n");
     if (!r.sensitivity.empty()) {
         std::printf("\nWhich assumption matters most (teams needed at each end of its range):\n");
         for (const Sensitivity& entry : r.sensitivity) {

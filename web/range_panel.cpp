@@ -70,7 +70,8 @@ void DrawBreakEven(AppState& state) {
         const std::string words = teams::BreakEvenWords(state.scenario, r, key);
         if (!words.empty()) text += (text.empty() ? "" : " ") + words;
     }
-    if (text.empty()) return;
+    // No teams today to compare with (a count that is not known, or none): say so, not nothing.
+    if (text.empty()) text = "Break-even: not known until today's teams are entered.";
     ImGui::PushFont(state.fonts.small);
     WrappedText(p.text_dim, "If the figures are wrong: " + text);
     ImGui::PopFont();
