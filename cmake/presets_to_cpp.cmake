@@ -73,17 +73,24 @@ function(teams_presets_to_cpp input output)
         _teams_preset_string(area "${json}" "preset ${i}: area" presets ${i} area)
         _teams_preset_string(note "${json}" "preset ${i}: note" presets ${i} note)
 
-        # assumptions: { "key": number, ... }
+        # assumptions: { "key": number or null, ... }
         _teams_object_keys(keys "${json}" "preset ${i}: assumptions" presets ${i} assumptions)
         set(values "")
         foreach(key IN LISTS keys)
-            _teams_require_type("${json}" "preset ${i}: assumptions.${key}" NUMBER "a number" presets ${i} assumptions ${key})
+            _teams_cpp_text(key_cpp "${key}" "presets.json: preset ${i}: a key")
+            # null means "not known" (a count nobody has published); presets.cpp accepts it only
+            # for the assumptions that can be unknown, and the tests check that.
+            string(JSON type ERROR_VARIABLE error TYPE "${json}" presets ${i} assumptions ${key})
+            if(type STREQUAL "NULL")
+                string(APPEND values "    {${key_cpp}, 0.0, false},\n")
+                continue()
+            endif()
+            _teams_require_type("${json}" "preset ${i}: assumptions.${key}" NUMBER "a number or null" presets ${i} assumptions ${key})
             string(JSON value GET "${json}" presets ${i} assumptions ${key})
             if(NOT value MATCHES "[.eE]")
                 string(APPEND value ".0")
             endif()
-            _teams_cpp_text(key_cpp "${key}" "presets.json: preset ${i}: a key")
-            string(APPEND values "    {${key_cpp}, ${value}},\n")
+            string(APPEND values "    {${key_cpp}, ${value}, true},\n")
         endforeach()
         _teams_cpp_array(arrays values_ref PresetValueRecord kValues${i} "${values}" "${keys}")
 

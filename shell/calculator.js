@@ -275,15 +275,16 @@
     g.font = '20px ' + font;
     if (card.pace) y = wrapText(g, card.pace, 60, y, 620, 28);
     // Today against the need, on one scale.
-    var scale = 620 / Math.max(card.needed, card.today + card.developing, 1);
+    var today = card.today === null ? 0 : card.today; // null: not known, no bar
+    var scale = 620 / Math.max(card.needed, today + card.developing, 1);
     y += 10;
     g.fillStyle = '#ecece6';
     g.fillRect(60, y, 620, 22);
     g.fillRect(60, y + 34, 620, 22);
     g.fillStyle = '#0b7a75';
-    g.fillRect(60, y, Math.max(2, card.today * scale), 22);
+    if (card.today !== null) g.fillRect(60, y, Math.max(2, today * scale), 22);
     g.fillStyle = 'rgba(11,122,117,0.35)';
-    g.fillRect(60 + card.today * scale, y, card.developing * scale, 22);
+    g.fillRect(60 + today * scale, y, card.developing * scale, 22);
     g.fillStyle = '#d66c12';
     g.fillRect(60, y + 34, Math.max(2, card.needed * scale), 22);
     // Each bar says what it is: after its end where there is room, else inside it in white.
@@ -294,9 +295,7 @@
       g.fillStyle = outside ? '#1d1d1f' : '#ffffff';
       g.fillText(text, outside ? end + 8 : Math.max(64, solidEnd - 8 - width), top + 16);
     };
-    barLabel('Today: ' + card.today.toLocaleString('en-GB') +
-      (card.developing > 0 ? ' (+' + card.developing.toLocaleString('en-GB') + ' in development)' : ''),
-      60 + (card.today + card.developing) * scale, 60 + card.today * scale, y);
+    barLabel(card.today_text, 60 + (today + card.developing) * scale, 60 + today * scale, y);
     barLabel('Needed: ' + card.number, 60 + card.needed * scale, 60 + card.needed * scale, y + 34);
     // The assumptions.
     g.font = '600 20px ' + font;

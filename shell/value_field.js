@@ -104,8 +104,10 @@
     input.setAttribute('spellcheck', 'false');
     input.setAttribute('aria-label', info.label + ' (' + info.range + ')');
     input.setAttribute('data-key', key);
-    var shown = plainNumber(info.value);
+    // A count that is not known opens empty; leaving it empty keeps it not known.
+    var shown = info.value === null ? '' : plainNumber(info.value);
     input.value = shown;
+    if (info.value === null) input.setAttribute('placeholder', 'not known');
     var width = Math.max(150, Math.min(r.width, 220));
     var height = Math.max(44, r.height);
     var s = input.style; // where it goes; how it looks is .value-field in style.css

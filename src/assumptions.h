@@ -52,6 +52,8 @@ struct AssumptionSpec {
     const char* low_source = "";
     const char* high_source = "";
     const char* range_words = ""; // the range in a headline: "on the published prevalences"
+    bool can_be_unknown = false; // the value may be "not known" (a count of teams nobody has published)
+    bool more = false;           // drawn under "More assumptions": optional refinements the briefing leaves at rest
 };
 
 const std::array<AssumptionSpec, kAssumptionCount>& AssumptionTable();
@@ -72,14 +74,18 @@ struct Problem {
     std::string message;
 };
 
-// Every assumption's value, indexed by Key.
+// Every assumption's value, indexed by Key. A value whose spec allows it may be "not known"
+// (unknown[key]); its number is then 0 and means nothing: read it through Known() or Get().
 struct Assumptions {
     std::array<double, kAssumptionCount> values{};
+    std::array<bool, kAssumptionCount> unknown{}; // only for specs with can_be_unknown
 
     double& operator[](Key key) { return values[static_cast<int>(key)]; }
     double operator[](Key key) const { return values[static_cast<int>(key)]; }
+    bool Known(Key key) const { return !unknown[static_cast<int>(key)]; }
+    std::optional<double> Get(Key key) const;
     static Assumptions Defaults();
-    bool operator==(const Assumptions& other) const { return values == other.values; }
+    bool operator==(const Assumptions& other) const { return values == other.values && unknown == other.unknown; }
     bool operator!=(const Assumptions& other) const { return !(*this == other); }
 };
 
@@ -96,6 +102,12 @@ struct Ranges {
     bool operator==(const Ranges& other) const { return ranges == other.ranges; }
     bool operator!=(const Ranges& other) const { return !(*this == other); }
 };
+// Marks a value "not known" (its number becomes 0). Returns false, changing nothing, for a key that
+// cannot be unknown. ApplyValue makes a value known again.
+bool SetUnknown(Assumptions& assumptions, Key key);
+
+// The words for a value that is not known: "not known".
+inline constexpr const char* kNotKnown = "not known";
 
 // "1 – 50 %" / "100 – 2,000,000 babies/year": the valid range in words.
 std::string RangeText(const AssumptionSpec& spec);
@@ -104,7 +116,7 @@ std::string RangeText(const AssumptionSpec& spec);
 // percentages ("33.3%", "595,948", "1.5").
 std::string DisplayValue(const AssumptionSpec& spec, double value);
 
-// Applies one value to one assumption. Non-finite values are refused (the old value stays);
+// Applies one value to one assumption (and makes it known). Non-finite values are refused (the old value stays);
 // out-of-range values are clamped into range; whole-number fields are rounded. Any change from what
 // was asked is reported as a Problem naming the field and its range. Returns true when the value was
 // applied (possibly clamped).

@@ -113,8 +113,11 @@ Chart GapChart(const Scenario& scenario, const Results& r, float width, const Ch
     Chart chart = NewChart("gap", "Today against the need", width, layout);
     Builder b{chart};
     const float ox = layout.origin_x, oy = layout.origin_y;
-    const double current = scenario.assumptions[Key::current_teams];
-    const double developing = scenario.assumptions[Key::teams_in_development];
+    (void)scenario;
+    // Not known is drawn as an empty bar with words, never as a bar of 0.
+    const bool known = r.current_teams.has_value();
+    const double current = r.current_teams.value_or(0);
+    const double developing = r.teams_in_development.value_or(0);
     const double needed = r.teams_needed;
     const double scale_max = std::max({needed, current + developing, 1.0});
     const float line = layout.line_height;
@@ -124,8 +127,8 @@ Chart GapChart(const Scenario& scenario, const Results& r, float width, const Ch
     auto x_of = [&](double v) { return ox + static_cast<float>(v / scale_max) * width; };
 
     // Today.
-    std::string today = "Today: " + Whole(current) + (current == 1 ? " team" : " teams");
-    if (developing > 0) today += " (+" + Whole(developing) + " in development)";
+    std::string today = known ? "Today: " + CountText(current, "team", "teams") : std::string(kTeamsTodayNotKnown);
+    if (known && developing > 0) today += " (+" + Whole(developing) + " in development)";
     b.Label(ox, y, ChartRole::Text, today);
     y += line + gap * 0.5f;
     b.Rect(ox, y, ox + width, y + bar, ChartRole::Panel, 4.0f);
@@ -137,8 +140,7 @@ Chart GapChart(const Scenario& scenario, const Results& r, float width, const Ch
     y += bar + gap * 2;
 
     // Needed.
-    const std::string needed_text = "Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) +
-                                    (r.teams_needed_whole == 1 ? " team" : " teams");
+    const std::string needed_text = "Needed: " + CountText(static_cast<double>(r.teams_needed_whole), "team", "teams");
     b.Label(ox, y, ChartRole::Text, needed_text);
     y += line + gap * 0.5f;
     b.Rect(ox, y, ox + width, y + bar, ChartRole::Panel, 4.0f);
@@ -150,15 +152,17 @@ Chart GapChart(const Scenario& scenario, const Results& r, float width, const Ch
 
     // The gap as a bracket under the bar.
     std::string caption;
-    if (r.teams_gap > 0) {
+    if (!known || !r.teams_gap || !r.teams_gap_whole) {
+        caption = "The gap shows once today's teams are entered";
+    } else if (*r.teams_gap > 0) {
         const float x0 = x_of(current), x1 = x_of(needed);
         b.Line(x0, y, x1, y, ChartRole::TextDim, 1.5f);
         b.Line(x0, y - 4, x0, y + 4, ChartRole::TextDim, 1.5f);
         b.Line(x1, y - 4, x1, y + 4, ChartRole::TextDim, 1.5f);
-        caption = "Gap: " + Whole(static_cast<double>(r.teams_gap_whole)) + " more teams";
+        caption = "Gap: " + CountText(static_cast<double>(*r.teams_gap_whole), "more team", "more teams");
         if (r.scale_factor) caption += " (" + Ratio(*r.scale_factor) + "\xC3\x97 today)";
     } else {
-        caption = "Today's teams meet the need (" + Whole(-r.teams_gap) + " to spare)";
+        caption = "Today's teams meet the need (" + Whole(-*r.teams_gap) + " to spare)";
     }
     y += gap;
     b.Label(ox, y, ChartRole::TextDim, caption);
@@ -173,12 +177,14 @@ Chart GapChart(const Scenario& scenario, const Results& r, float width, const Ch
 Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height, const ChartLayout& layout) {
     Chart chart = NewChart("scale_up", "Scaling up", width, layout);
     chart.height = height;
-    if (r.path.size() < 2) {
-        chart.height = 1;
-        chart.description = "No scale-up path.";
+    Builder b{chart};
+    if (r.path.size() < 2 || !r.teams_gap || !r.new_teams_per_year) {
+        // Today's teams not known: nothing to draw a path from.
+        chart.description = "The path from today to the teams needed shows once today's teams are entered.";
+        b.Label(layout.origin_x, layout.origin_y, ChartRole::TextDim, chart.description);
+        chart.height = layout.line_height;
         return chart;
     }
-    Builder b{chart};
     const float ox = layout.origin_x, oy = layout.origin_y;
     const float line = layout.line_height;
     const bool has_compound = r.path.front().compound_teams.has_value();
@@ -193,9 +199,9 @@ Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height,
         y += line + 2;
     };
     const double years = static_cast<double>(r.path.back().year);
-    const bool growing = r.teams_gap > 0;
+    const bool growing = *r.teams_gap > 0;
     if (growing) {
-        legend(ChartRole::Accent, "Straight line: " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year");
+        legend(ChartRole::Accent, "Straight line: " + NewTeamsPerYearText(*r.new_teams_per_year));
         if (has_compound && r.annual_growth_percent)
             legend(ChartRole::Gap,
                    "Steady growth: " + FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year");

@@ -36,9 +36,9 @@ void PrintUsage(std::FILE* out) {
                       "How many specialised parent-infant relationship teams an area needs.\n\n"
                       "Assumptions (each defaults to the briefing's value):\n");
     for (const AssumptionSpec& spec : AssumptionTable()) {
-        const std::string flag = FlagName(spec) + " N";
+        const std::string flag = FlagName(spec) + (spec.can_be_unknown ? " N|unknown" : " N");
         std::fprintf(out, "  %-26s %s (%s; default %s)\n", flag.c_str(), spec.label, RangeText(spec).c_str(),
-                     FormatRoundTrip(spec.default_value).c_str());
+                     DisplayValue(spec, spec.default_value).c_str());
     }
     std::fprintf(out, "\nRanges (the honest estimate): --KEY-low N and --KEY-high N for any assumption above\n"
                       "(--caseload-low 100 --caseload-high 300), or none to remove one. Published by default:\n");
@@ -54,14 +54,16 @@ void PrintUsage(std::FILE* out) {
                       "  --assumption-table         print the assumptions as a Markdown table\n"
                       "  --print-scenario           print the scenario as JSON instead of the report\n"
                       "  --json                     print {\"scenario\": ..., \"results\": ...}\n"
-                      "  --area TEXT, --name TEXT   the area's and the scenario's names (at most 200 characters)\n"
+                      "  --area TEXT, --name TEXT   the area's and the scenario's names (at most 200 characters);\n"
+                      "                             another area than the preset's: give its --current-teams\n"
                       "  --svg DIR                  write the pictures as DIR/gap.svg, scale_up.svg and babies.svg\n"
                       "  --brief FILE               write the one-page brief (HTML that prints to one page)\n"
                       "  --site URL                 the calculator's address, for the brief's link and QR code\n"
                       "                             (default: index.html, beside the file)\n"
                       "  --date TEXT                the brief's printed date (default: today)\n"
                       "  --help                     this text\n\n"
-                      "Flags override preset and scenario values. Invalid input exits with status 2.\n");
+                      "Flags override preset and scenario values. \"unknown\" marks a count of teams as not\n"
+                      "known. Invalid input exits with status 2.\n");
 }
 
 int Fail(const std::string& message) {
@@ -80,17 +82,23 @@ void PrintReport(const Scenario& scenario, const Results& r) {
     for (const WorkingStep& step : ShowWorking(scenario, r))
         std::printf("  %s: %s = %s\n      source: %s\n", step.label.c_str(), step.formula.c_str(), step.value.c_str(),
                     step.source.c_str());
-    std::printf("\nToday: %s teams (+%s in development).", FormatNumber(a[Key::current_teams]).c_str(),
-                FormatNumber(a[Key::teams_in_development]).c_str());
-    if (r.scale_factor) std::printf(" Teams needed are %s times today's.", FormatNumber(*r.scale_factor, 2).c_str());
-    if (r.teams_gap > 0) {
-        std::printf(" %s more teams: %s new teams a year", FormatNumber(r.teams_gap, 1).c_str(),
-                    FormatNumber(r.new_teams_per_year, 1).c_str());
-        if (r.annual_growth_percent)
-            std::printf(", or %s%% growth a year", FormatNumber(*r.annual_growth_percent, 1).c_str());
-        std::printf(" over %s years.\n", FormatNumber(a[Key::years_to_target]).c_str());
+    if (!r.current_teams || !r.teams_gap || !r.new_teams_per_year) {
+        std::printf("\n%s (--current-teams N); the gap is not known until then.\n", kTeamsTodayNotKnown);
     } else {
-        std::printf(" That is %s teams more than needed.\n", FormatNumber(-r.teams_gap, 1).c_str());
+        std::printf("\nToday: %s", TeamsTodayText(r).c_str());
+        if (r.teams_in_development)
+            std::printf(" (+%s in development).", FormatNumber(*r.teams_in_development).c_str());
+        else
+            std::printf(" (teams in development not known).");
+        if (r.scale_factor) std::printf(" Teams needed are %s times today's.", FormatNumber(*r.scale_factor, 2).c_str());
+        if (*r.teams_gap > 0) {
+            std::printf(" %s more teams: %s new teams a year", FormatNumber(*r.teams_gap, 1).c_str(),
+                        FormatNumber(*r.new_teams_per_year, 1).c_str());
+            if (r.annual_growth_percent) std::printf(", or %s%% growth a year", FormatNumber(*r.annual_growth_percent, 1).c_str());
+            std::printf(" over %s years.\n", FormatNumber(a[Key::years_to_target]).c_str());
+        } else {
+            std::printf(" That is %s teams more than needed.\n", FormatNumber(-*r.teams_gap, 1).c_str());
+        }
     }
     std::printf("\nBreak-even (each assumption alone, the others held):\n");
     bool any = false;
@@ -130,7 +138,9 @@ void PrintPresets() {
         std::printf("%-18s %s\n", "", preset.note.c_str());
         for (const ValueSource& source : preset.sources)
             std::printf("%-18s   %s = %s: %s (confidence %s)\n", "", Spec(source.key).key,
-                        FormatRoundTrip(preset.assumptions[source.key]).c_str(), source.source.c_str(),
+                        preset.assumptions.Known(source.key) ? FormatRoundTrip(preset.assumptions[source.key]).c_str()
+                                                             : kNotKnown,
+                        source.source.c_str(),
                         source.confidence.c_str());
     }
 }
@@ -231,6 +241,8 @@ int main(int argc, char** argv) {
         bool none;
     };
     std::vector<RangeFlag> range_flags;
+    const Scenario before_flags = scenario;
+    GivenKeys given;
     for (const Option& option : options) {
         if (!option.has_value || option.flag == "--preset" || option.flag == "--scenario") continue;
         if (option.flag == "--svg" || option.flag == "--brief" || option.flag == "--site" || option.flag == "--date") {
@@ -246,6 +258,7 @@ int main(int argc, char** argv) {
             if (cleaned.empty())
                 return Fail(option.flag + ": needs text of 1 to " + std::to_string(kMaxTextLength) + " characters.");
             (option.flag == "--area" ? scenario.area : scenario.name) = cleaned;
+            given.name |= option.flag == "--name";
             continue;
         }
         const AssumptionSpec* spec = nullptr;
@@ -267,10 +280,16 @@ int main(int argc, char** argv) {
             if (spec) continue;
             return Fail(CleanLabel(option.flag, 40) + ": unknown option; see --help.");
         }
+        given.current_teams |= spec->id == Key::current_teams;
+        given.teams_in_development |= spec->id == Key::teams_in_development;
+        if (spec->can_be_unknown && option.value == kUnknownLinkValue) {
+            SetUnknown(scenario.assumptions, spec->id);
+            continue;
+        }
         double value = 0;
         if (!ParseNumber(option.value, &value))
-            return Fail(option.flag + ": \"" + CleanLabel(option.value, 40) + "\" is not a plain number; valid range " +
-                        RangeText(*spec) + ".");
+            return Fail(option.flag + ": \"" + CleanLabel(option.value, 40) + "\" is not a plain number" +
+                        (spec->can_be_unknown ? " or \"unknown\"" : "") + "; valid range " + RangeText(*spec) + ".");
         const std::string problem = CheckValue(*spec, value);
         if (!problem.empty()) return Fail(option.flag + ": " + problem.substr(problem.find(':') + 2));
         std::vector<Problem> problems;
@@ -304,6 +323,8 @@ int main(int argc, char** argv) {
                         "; the low must not be above the high (valid range " + RangeText(spec) + ").");
         scenario.ranges[spec.id] = ValueRange{low, high};
     }
+    // Births of another area without its counts: the preset's counts are not that area's.
+    KeepAreaFiguresApart(scenario, before_flags, given);
 
     // Output.
     const Results results = Estimate(scenario.assumptions, scenario.ranges);

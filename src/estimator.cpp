@@ -21,6 +21,10 @@ double Clamped(const AssumptionSpec& spec, double value) {
 Assumptions Sanitised(const Assumptions& in) {
     Assumptions out = Assumptions::Defaults();
     for (const AssumptionSpec& spec : AssumptionTable()) {
+        if (!in.Known(spec.id) && spec.can_be_unknown) {
+            SetUnknown(out, spec.id);
+            continue;
+        }
         const double value = in[spec.id];
         if (!std::isfinite(value)) continue;
         out[spec.id] = Clamped(spec, value);
@@ -132,23 +136,31 @@ Results Estimate(const Assumptions& input, const Ranges& input_ranges) {
     // A hair below the next whole number still counts as that number (397.0000000001 is 397).
     r.teams_needed_whole = static_cast<long long>(std::ceil(r.teams_needed - 1e-9));
 
-    const double current = a[Key::current_teams];
-    const double years = a[Key::years_to_target];
-    r.teams_gap = r.teams_needed - current;
-    r.teams_gap_whole = r.teams_needed_whole - static_cast<long long>(current);
-    r.teams_gap_after_development = r.teams_gap - a[Key::teams_in_development];
-    r.new_teams_per_year = r.teams_gap / years;
-    if (current > 0) {
-        r.scale_factor = r.teams_needed / current;
-        r.annual_growth_percent = (std::pow(*r.scale_factor, 1.0 / years) - 1.0) * 100.0;
-    }
+    r.current_teams = a.Get(Key::current_teams);
+    r.teams_in_development = a.Get(Key::teams_in_development);
+    // Nothing compares the need with today until today's teams are given (the range and the cost
+    // of the need below do not depend on them).
+    const bool known = r.current_teams.has_value();
+    const double current = r.current_teams.value_or(0);
+    if (known) {
+        const double years = a[Key::years_to_target];
+        const double gap = r.teams_needed - current;
+        r.teams_gap = gap;
+        r.teams_gap_whole = r.teams_needed_whole - static_cast<long long>(current);
+        if (r.teams_in_development) r.teams_gap_after_development = gap - *r.teams_in_development;
+        r.new_teams_per_year = gap / years;
+        if (current > 0) {
+            r.scale_factor = r.teams_needed / current;
+            r.annual_growth_percent = (std::pow(*r.scale_factor, 1.0 / years) - 1.0) * 100.0;
+        }
 
-    const int whole_years = static_cast<int>(years);
-    r.path.reserve(static_cast<std::size_t>(whole_years) + 1);
-    for (int year = 0; year <= whole_years; ++year) {
-        ScaleUpYear step{year, current + r.teams_gap * year / years, std::nullopt};
-        if (r.scale_factor) step.compound_teams = current * std::pow(*r.scale_factor, year / years);
-        r.path.push_back(step);
+        const int whole_years = static_cast<int>(years);
+        r.path.reserve(static_cast<std::size_t>(whole_years) + 1);
+        for (int year = 0; year <= whole_years; ++year) {
+            ScaleUpYear step{year, current + gap * year / years, std::nullopt};
+            if (r.scale_factor) step.compound_teams = current * std::pow(*r.scale_factor, year / years);
+            r.path.push_back(step);
+        }
     }
 
     // [SECTION] The honest estimate
@@ -176,8 +188,9 @@ Results Estimate(const Assumptions& input, const Ranges& input_ranges) {
     }
     r.range = {babies_low / high_of(Key::caseload), babies_high / low_of(Key::caseload)};
 
-    for (const AssumptionSpec& spec : AssumptionTable())
-        r.break_even[static_cast<int>(spec.id)] = SolveBreakEven(a, spec.id, current);
+    if (known)
+        for (const AssumptionSpec& spec : AssumptionTable())
+            r.break_even[static_cast<int>(spec.id)] = SolveBreakEven(a, spec.id, current);
 
     for (const AssumptionSpec& spec : AssumptionTable()) {
         if (!ranges.IsRanged(spec.id)) continue;
@@ -196,10 +209,11 @@ Results Estimate(const Assumptions& input, const Ranges& input_ranges) {
     const double cost = a[Key::cost_per_baby];
     r.annual_cost = r.babies_to_reach * cost;
     r.lifetime_value = r.babies_to_reach * a[Key::value_per_child];
-    r.babies_reached_today = current * a[Key::caseload];
-    r.gap_annual_cost = std::max(0.0, r.babies_to_reach - *r.babies_reached_today) * cost;
     r.annual_cost_range = {babies_low * low_of(Key::cost_per_baby), babies_high * high_of(Key::cost_per_baby)};
     r.lifetime_value_range = {babies_low * low_of(Key::value_per_child), babies_high * high_of(Key::value_per_child)};
+    if (!known) return r; // the gap's cost is not known either
+    r.babies_reached_today = current * a[Key::caseload];
+    r.gap_annual_cost = std::max(0.0, r.babies_to_reach - *r.babies_reached_today) * cost;
     r.gap_annual_cost_range = Span{
         std::max(0.0, babies_low - high_of(Key::current_teams) * high_of(Key::caseload)) * low_of(Key::cost_per_baby),
         std::max(0.0, babies_high - low_of(Key::current_teams) * low_of(Key::caseload)) * high_of(Key::cost_per_baby)};

@@ -36,6 +36,8 @@ struct Span {
     double high = 0;
 };
 
+// Everything that compares the need with today's teams is a std::optional: none while today's teams
+// are not known (Assumptions::Known(Key::current_teams)), and the path is then empty.
 struct Results {
     double cohort_babies = 0;         // births x cohort_years: "babies aged 0-2"
     double babies_at_risk = 0;        // cohort x prevalence x local_risk
@@ -45,14 +47,15 @@ struct Results {
     double share_of_cohort = 0;       // babies_to_reach as % of cohort_babies
     double teams_needed = 0;          // babies_to_reach / caseload, unrounded
     long long teams_needed_whole = 0; // rounded up
-    double teams_gap = 0;             // teams_needed - current_teams; negative means more than enough
-    long long teams_gap_whole = 0;    // teams_needed_whole - current_teams
-    double teams_gap_after_development = 0; // teams_needed - current - in development
-    std::optional<double> scale_factor;       // teams_needed / current_teams; none when current is 0
-    double new_teams_per_year = 0;            // teams_gap / years_to_target (straight line)
-    std::optional<double> annual_growth_percent; // compound growth reaching the target; none when current is 0
-    std::vector<ScaleUpYear> path;            // years 0 .. years_to_target
-
+    std::optional<double> current_teams;        // today's teams; none when not known
+    std::optional<double> teams_in_development; // none when not known
+    std::optional<double> teams_gap;            // teams_needed - current_teams; negative means more than enough
+    std::optional<long long> teams_gap_whole;   // teams_needed_whole - current_teams
+    std::optional<double> teams_gap_after_development; // teams_needed - current - in development (both known)
+    std::optional<double> scale_factor;         // teams_needed / current_teams; none when current is 0 or not known
+    std::optional<double> new_teams_per_year;   // teams_gap / years_to_target (straight line)
+    std::optional<double> annual_growth_percent; // compound growth reaching the target; none when current is 0 or not known
+    std::vector<ScaleUpYear> path;              // years 0 .. years_to_target; empty when current is not known
     // The honest estimate: every ranged assumption at its ends at once (the model is monotone in
     // each, so the corners hold the lowest and the highest), unrounded teams.
     Span range;

@@ -9,6 +9,7 @@ namespace teams {
 struct PresetValueRecord {
     const char* key; // an assumption's key: "births"
     double value;
+    bool known;      // false for JSON null: "not known" (counts nobody has published)
 };
 
 struct PresetSourceRecord {

@@ -18,9 +18,9 @@ using ordered = nlohmann::ordered_json; // output keeps the table's order
 
 namespace {
 
-ordered OptionalNumber(const std::optional<double>& value) {
-    return value && std::isfinite(*value) ? ordered(*value) : ordered(nullptr);
-}
+ordered Finite(double value);
+
+ordered OptionalNumber(const std::optional<double>& value) { return value ? Finite(*value) : ordered(nullptr); }
 
 // Whole numbers are written as integers ("births": 595948, not 595948.0); others in their shortest
 // form that reads back to the same double.
@@ -77,7 +77,8 @@ Problem ParseProblem(std::string_view text) {
         if (spec) field = RangeKey(*spec, field == "low" ? RangeEnd::low : RangeEnd::high);
     }
     if (spec && ParseNumber(locator.last_token, &number) && !std::isfinite(number))
-        return {field, field + ": " + CleanLabel(locator.last_token, 40) + " is not a usable number; valid range " +
+        return {field, std::string(spec->label) + (field == spec->key ? "" : field.size() > 4 && field.compare(field.size() - 4, 4, "_low") == 0 ? ", low" : ", high") +
+                           ": " + CleanLabel(locator.last_token, 40) + " is not a usable number; valid range " +
                            RangeText(*spec) + ". Nothing was loaded."};
     std::string message = "The scenario is not valid JSON";
     if (locator.position > 0) message += " (at byte " + std::to_string(locator.position) + ")";
@@ -97,19 +98,19 @@ void ReadLabel(const json& doc, const char* key, std::string& target, std::vecto
     const auto it = doc.find(key);
     if (it == doc.end()) return;
     if (!it->is_string()) {
-        problems.push_back({key, std::string(key) + ": must be text of 1 to " + std::to_string(kMaxTextLength) +
+        problems.push_back({key, TextFieldLabel(key) + ": must be text of 1 to " + std::to_string(kMaxTextLength) +
                                      " characters, not " + TypeName(*it) + "; kept \"" + target + "\"."});
         return;
     }
     const std::string& text = it->get_ref<const std::string&>();
     const std::string cleaned = CleanLabel(text);
     if (cleaned.empty()) {
-        problems.push_back({key, std::string(key) + ": must be text of 1 to " + std::to_string(kMaxTextLength) +
+        problems.push_back({key, TextFieldLabel(key) + ": must be text of 1 to " + std::to_string(kMaxTextLength) +
                                      " characters; kept \"" + target + "\"."});
         return;
     }
     if (cleaned.size() < text.size())
-        problems.push_back({key, std::string(key) + ": shortened to " + std::to_string(kMaxTextLength) +
+        problems.push_back({key, TextFieldLabel(key) + ": shortened to " + std::to_string(kMaxTextLength) +
                                      " characters, without control or direction characters."});
     target = cleaned;
 }
@@ -170,6 +171,12 @@ bool IsDirectionControl(char32_t code) {
 }
 
 } // namespace
+
+std::string TextFieldLabel(std::string_view key) {
+    if (key == "area") return "Area";
+    if (key == "name") return "Scenario name";
+    return std::string(key);
+}
 
 std::string CleanLabel(std::string_view text, std::size_t max_length) {
     std::string out;
@@ -250,11 +257,15 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
         } else if (it->is_string() && it->get_ref<const std::string&>().empty()) {
             scenario.preset.clear();
         } else {
-            problems.push_back({"preset", "preset: not a known preset id; kept \"" + scenario.preset + "\"."});
+            problems.push_back({"preset", "Preset: not a known preset id; kept \"" + scenario.preset + "\"."});
         }
     }
+    const Scenario before = scenario; // after the preset: what the file's own values change
+    const std::string name_before = scenario.name;
     ReadLabel(doc, "name", scenario.name, problems);
     ReadLabel(doc, "area", scenario.area, problems);
+    GivenKeys given;
+    given.name = doc.contains("name") && scenario.name != name_before;
 
     if (const auto it = doc.find("assumptions"); it != doc.end()) {
         if (!it->is_object()) {
@@ -268,17 +279,27 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
                                                            "\" is not an assumption of this calculator; ignored."});
                     continue;
                 }
+                if (value.is_null() && spec->can_be_unknown) { // "not known"
+                    SetUnknown(scenario.assumptions, spec->id);
+                    if (spec->id == Key::current_teams) given.current_teams = true;
+                    if (spec->id == Key::teams_in_development) given.teams_in_development = true;
+                    continue;
+                }
                 if (!value.is_number()) {
-                    problems.push_back({spec->key, std::string(spec->key) + ": must be a number, not " + TypeName(value) +
+                    problems.push_back({spec->key, std::string(spec->label) + ": must be a number, not " + TypeName(value) +
                                                        "; valid range " + RangeText(*spec) + ". Kept " +
                                                        DisplayValue(*spec, scenario.assumptions[spec->id]) + "."});
                     continue;
                 }
-                ApplyValue(scenario.assumptions, spec->id, value.get<double>(), &problems);
+                if (ApplyValue(scenario.assumptions, spec->id, value.get<double>(), &problems)) {
+                    if (spec->id == Key::current_teams) given.current_teams = true;
+                    if (spec->id == Key::teams_in_development) given.teams_in_development = true;
+                }
             }
         }
     }
     if (const auto it = doc.find("ranges"); it != doc.end()) ReadRanges(*it, scenario, problems);
+    KeepAreaFiguresApart(scenario, before, given);
     for (const auto& [key, value] : doc.items()) {
         (void)value;
         if (key != "schema_version" && key != "name" && key != "area" && key != "preset" && key != "assumptions" &&
@@ -292,7 +313,8 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
 
 std::string ScenarioToJson(const Scenario& scenario, int indent) {
     ordered assumptions = ordered::object();
-    for (const AssumptionSpec& spec : AssumptionTable()) assumptions[spec.key] = Finite(scenario.assumptions[spec.id]);
+    for (const AssumptionSpec& spec : AssumptionTable())
+        assumptions[spec.key] = scenario.assumptions.Known(spec.id) ? Finite(scenario.assumptions[spec.id]) : ordered(nullptr);
     ordered ranges = ordered::object();
     for (const AssumptionSpec& spec : AssumptionTable())
         if (const std::optional<ValueRange>& range = scenario.ranges[spec.id])
@@ -339,11 +361,13 @@ static ordered ResultsJson(const Results& r) {
             {"share_of_cohort", Finite(r.share_of_cohort)},
             {"teams_needed", Finite(r.teams_needed)},
             {"teams_needed_whole", r.teams_needed_whole},
-            {"teams_gap", Finite(r.teams_gap)},
-            {"teams_gap_whole", r.teams_gap_whole},
-            {"teams_gap_after_development", Finite(r.teams_gap_after_development)},
+            {"current_teams", OptionalNumber(r.current_teams)},
+            {"teams_in_development", OptionalNumber(r.teams_in_development)},
+            {"teams_gap", OptionalNumber(r.teams_gap)},
+            {"teams_gap_whole", r.teams_gap_whole ? ordered(*r.teams_gap_whole) : ordered(nullptr)},
+            {"teams_gap_after_development", OptionalNumber(r.teams_gap_after_development)},
             {"scale_factor", OptionalNumber(r.scale_factor)},
-            {"new_teams_per_year", Finite(r.new_teams_per_year)},
+            {"new_teams_per_year", OptionalNumber(r.new_teams_per_year)},
             {"annual_growth_percent", OptionalNumber(r.annual_growth_percent)},
             {"path", path},
             {"range", SpanJson(r.range)},

@@ -41,6 +41,9 @@ std::string ScenarioToJson(const Scenario& scenario, int indent = 2);
 std::string ReportJson(const Scenario& scenario, const Results& results, int indent = 2);
 std::string ResultsToJson(const Results& results, int indent = -1);
 
+// The words a notice uses for the text fields: "Area", "Scenario name".
+std::string TextFieldLabel(std::string_view key);
+
 // Trims and limits a free-text label: every piece of visitor-supplied text (names, areas, quoted link
 // values, notes) passes through here, so the CLI, files and the page agree. Control characters (C0,
 // DEL, C1 U+0080-U+009F, line and paragraph separators) become one space; bidirectional controls

@@ -61,6 +61,10 @@ RangeParam FindRangeParam(std::string_view key) {
     return {};
 }
 
+std::string ShownValue(const Assumptions& assumptions, const AssumptionSpec& spec) {
+    return assumptions.Known(spec.id) ? DisplayValue(spec, assumptions[spec.id]) : std::string(kNotKnown);
+}
+
 } // namespace
 
 std::string PercentDecode(std::string_view text, bool* ok) {
@@ -184,25 +188,28 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         if (pair.ok && preset) {
             ApplyPreset(result.scenario, *preset);
         } else {
-            AddProblem(result.problems, {"preset", "preset: \"" + Shown(pair.value) + "\" is not a known preset; kept \"" +
+            AddProblem(result.problems, {"preset", "Preset: \"" + Shown(pair.value) + "\" is not a known preset; kept \"" +
                                                        result.scenario.preset + "\"."});
         }
     }
 
+    const Scenario before = result.scenario; // after the preset: what the link's own values change
+    GivenKeys given;
     for (const Pair& pair : pairs) {
         if (pair.key == "preset") continue;
         if (pair.key == "name" || pair.key == "area") {
             const std::string cleaned = CleanLabel(pair.value);
             if (!pair.ok || cleaned.empty()) {
-                AddProblem(result.problems, {pair.key, pair.key + ": needs text of 1 to " + std::to_string(kMaxTextLength) +
+                AddProblem(result.problems, {pair.key, TextFieldLabel(pair.key) + ": needs text of 1 to " + std::to_string(kMaxTextLength) +
                                                            " characters with valid %-escapes; kept \"" +
                                                            (pair.key == "name" ? result.scenario.name : result.scenario.area) + "\"."});
                 continue;
             }
             if (cleaned.size() < pair.value.size())
-                AddProblem(result.problems, {pair.key, pair.key + ": shortened to " + std::to_string(kMaxTextLength) +
+                AddProblem(result.problems, {pair.key, TextFieldLabel(pair.key) + ": shortened to " + std::to_string(kMaxTextLength) +
                                                            " characters, without control or direction characters."});
             (pair.key == "name" ? result.scenario.name : result.scenario.area) = cleaned;
+            if (pair.key == "name") given.name = true;
             continue;
         }
         const AssumptionSpec* spec = FindSpec(pair.key);
@@ -215,14 +222,20 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
             continue;
         }
         double value = 0;
-        if (!pair.ok || !ParseNumber(pair.value, &value)) {
+        bool applied = false;
+        if (pair.ok && spec->can_be_unknown && pair.value == kUnknownLinkValue) {
+            applied = SetUnknown(result.scenario.assumptions, spec->id);
+        } else if (!pair.ok || !ParseNumber(pair.value, &value)) {
             AddProblem(result.problems,
-                       {spec->key, std::string(spec->key) + ": \"" + Shown(pair.value) +
-                                       "\" is not a plain number; valid range " + RangeText(*spec) + ". Kept " +
-                                       DisplayValue(*spec, result.scenario.assumptions[spec->id]) + "."});
+                       {spec->key, std::string(spec->label) + ": \"" + Shown(pair.value) + "\" is not a plain number" +
+                                       (spec->can_be_unknown ? " or \"unknown\"" : "") + "; valid range " +
+                                       RangeText(*spec) + ". Kept " + ShownValue(result.scenario.assumptions, *spec) + "."});
             continue;
+        } else {
+            applied = ApplyValue(result.scenario.assumptions, spec->id, value, &result.problems);
         }
-        ApplyValue(result.scenario.assumptions, spec->id, value, &result.problems);
+        if (applied && spec->id == Key::current_teams) given.current_teams = true;
+        if (applied && spec->id == Key::teams_in_development) given.teams_in_development = true;
         if (result.problems.size() > kMaxProblems + 1) result.problems.resize(kMaxProblems + 1);
     }
 
@@ -261,6 +274,7 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
             for (Problem& problem : problems) AddProblem(result.problems, std::move(problem));
         }
     }
+    KeepAreaFiguresApart(result.scenario, before, given);
     return result;
 }
 
@@ -275,9 +289,13 @@ std::string ScenarioToQuery(const Scenario& scenario) {
         out += PercentEncode(value);
     };
     if (preset) add("preset", preset->id);
+    // A local scenario's counts are always written: read back without them, they would be not known.
+    const bool local = IsLocalScenario(scenario);
     for (const AssumptionSpec& spec : AssumptionTable()) {
+        const bool known = scenario.assumptions.Known(spec.id);
         const double value = scenario.assumptions[spec.id];
-        if (value != reference[spec.id]) add(spec.key, FormatRoundTrip(value));
+        const bool differs = known != reference.Known(spec.id) || (known && value != reference[spec.id]);
+        if (differs || (local && spec.can_be_unknown)) add(spec.key, known ? FormatRoundTrip(value) : kUnknownLinkValue);
     }
     const Ranges reference_ranges = Ranges::Defaults();
     for (const AssumptionSpec& spec : AssumptionTable()) {
@@ -292,7 +310,8 @@ std::string ScenarioToQuery(const Scenario& scenario) {
     }
     const Scenario plain = preset ? ScenarioFromPreset(*preset) : Scenario{};
     if (scenario.area != plain.area) add("area", scenario.area);
-    if (scenario.name != plain.name) add("name", scenario.name);
+    const bool automatic_name = local && scenario.name == YourFiguresName(scenario.area);
+    if (scenario.name != plain.name && !automatic_name) add("name", scenario.name);
     return out;
 }
 

@@ -17,9 +17,14 @@ struct QueryResult {
     std::vector<std::pair<std::string, std::string>> other; // decoded parameters that are not scenario keys
 };
 
+// The link value for a count that is not known: current_teams=unknown.
+inline constexpr const char* kUnknownLinkValue = "unknown";
+
 // Accepts "?a=1&b=2" or "a=1&b=2". Keys: preset, name, area, every assumption key, and <key>_low and
 // <key>_high for its range ("none" removes a range). Numbers must be plain decimals (no hex, no
-// thousands separators, no NaN or infinity). A later repeat of a key wins.
+// thousands separators, no NaN or infinity), or "unknown" for the counts that can be not known. A
+// later repeat of a key wins. A link that changes the area or the births without giving today's
+// counts makes them not known (KeepAreaFiguresApart).
 QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base);
 
 // "preset=briefing&prevalence=10": the preset, then every value that differs from the preset, then

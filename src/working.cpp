@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "presets.h"
 #include "url_codec.h"
@@ -31,16 +32,26 @@ std::string FormatNumber(double value, int decimals) {
 
 namespace {
 
+const char* const kTimes = " \xC3\x97 "; // ×
+const char* const kDivide = " \xC3\xB7 "; // ÷
+
 std::string Value(const Scenario& scenario, Key key) {
     const AssumptionSpec& spec = Spec(key);
+    if (!scenario.assumptions.Known(key)) return kNotKnown;
     const double value = scenario.assumptions[key];
     const int decimals = spec.whole_number ? 0 : (value == std::round(value) ? 0 : spec.decimals);
     return FormatNumber(value, decimals) + (spec.is_percent ? "%" : "");
 }
 
-std::string Plural(long long count, const char* one, const char* many) {
-    return FormatNumber(static_cast<double>(count)) + " " + (count == 1 || count == -1 ? one : many);
+} // namespace
+
+std::string CountText(double count, const char* one, const char* many) {
+    const bool single = std::fabs(count) == 1.0;
+    const int decimals = count == std::round(count) ? 0 : 1;
+    return FormatNumber(count, decimals) + " " + (single ? one : many);
 }
+
+namespace {
 
 std::string Lowercase(const char* label) {
     std::string text = label;
@@ -51,62 +62,94 @@ std::string Lowercase(const char* label) {
 
 } // namespace
 
+std::string NewTeamsPerYearText(double per_year) {
+    if (!(per_year > 0)) return "No new teams needed";
+    if (per_year < 1) return "Less than 1 new team a year (" + FormatNumber(per_year, per_year < 0.05 ? 2 : 1) + ")";
+    return "About " + CountText(std::ceil(per_year - 1e-9), "new team", "new teams") + " a year";
+}
+
+std::string TeamsTodayText(const Results& results) {
+    if (!results.current_teams) return kTeamsTodayNotKnown;
+    return CountText(*results.current_teams, "team", "teams") + " today";
+}
+
+namespace {
+
+// Today's teams, the gap, the pace and the growth: only when today's teams are known.
+void ShowGapWorking(const Scenario& s, const Results& r, std::vector<WorkingStep>& steps) {
+    const std::string developing = r.teams_in_development
+                                       ? FormatNumber(*r.teams_in_development) + " more in development"
+                                       : std::string("teams in development not known");
+    steps.push_back({"Teams today", Value(s, Key::current_teams) + " operating now, " + developing, TeamsTodayText(r),
+                     SourceFor(s, Key::current_teams)});
+    const double gap = r.teams_gap.value_or(0);
+    std::string gap_formula = FormatNumber(r.teams_needed, 1) + " - " + Value(s, Key::current_teams);
+    if (r.scale_factor) gap_formula += " (" + FormatNumber(*r.scale_factor, 2) + kTimes + "today)";
+    // The headline counts whole teams (398 - 45 = 353); the working keeps the decimal (352.3).
+    const long long whole_gap = r.teams_gap_whole.value_or(0);
+    std::string gap_value = FormatNumber(std::fabs(gap), 1);
+    if (static_cast<double>(std::llabs(whole_gap)) != std::round(std::fabs(gap) * 10) / 10)
+        gap_value += " (" + FormatNumber(static_cast<double>(std::llabs(whole_gap))) + " in whole teams: " +
+                     FormatNumber(static_cast<double>(r.teams_needed_whole)) + " - " + Value(s, Key::current_teams) + ")";
+    steps.push_back({gap >= 0 ? "More teams needed" : "Teams beyond the need", gap_formula, gap_value, "derived"});
+    steps.push_back({"New teams a year (straight line)",
+                     FormatNumber(gap, 1) + kDivide + Value(s, Key::years_to_target) + " years",
+                     FormatNumber(r.new_teams_per_year.value_or(0), 1), SourceFor(s, Key::years_to_target)});
+    if (r.scale_factor && r.annual_growth_percent)
+        steps.push_back({"Growth a year (compound)",
+                         "the " + Value(s, Key::years_to_target) + "-year root of (" + FormatNumber(r.teams_needed, 1) +
+                             kDivide + Value(s, Key::current_teams) + "), minus 1",
+                         FormatNumber(*r.annual_growth_percent, 1) + "%", "derived"});
+}
+
+} // namespace
+
 std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
     const Assumptions& a = s.assumptions;
     std::vector<WorkingStep> steps;
     steps.push_back({"Babies aged 0-2",
-                     Value(s, Key::births) + " births a year x " + Value(s, Key::cohort_years) + " years",
+                     Value(s, Key::births) + " births a year" + kTimes + Value(s, Key::cohort_years) + " years",
                      FormatNumber(r.cohort_babies), SourceFor(s, Key::births)});
     std::string risk = Value(s, Key::prevalence) + " of " + FormatNumber(r.cohort_babies);
-    if (a[Key::local_risk] != 1.0) risk += " x local risk " + FormatNumber(a[Key::local_risk], 2);
+    if (a[Key::local_risk] != 1.0) risk += kTimes + std::string("local risk ") + FormatNumber(a[Key::local_risk], 2);
     steps.push_back({"At risk of disorganised attachment", risk, FormatNumber(r.babies_at_risk, 1),
                      SourceFor(s, Key::prevalence)});
     std::string reach = Value(s, Key::access) + " of " + FormatNumber(r.babies_at_risk, 1);
     if (a[Key::wider_access] > 0) {
         steps.push_back({"At risk of other insecure attachment",
                          Value(s, Key::wider_prevalence) + " of " + FormatNumber(r.cohort_babies) +
-                             (a[Key::local_risk] != 1.0 ? " x local risk " + FormatNumber(a[Key::local_risk], 2) : ""),
+                             (a[Key::local_risk] != 1.0 ? kTimes + std::string("local risk ") + FormatNumber(a[Key::local_risk], 2) : ""),
                          FormatNumber(r.babies_at_risk_wider, 1), SourceFor(s, Key::wider_prevalence)});
         reach += " + " + Value(s, Key::wider_access) + " of " + FormatNumber(r.babies_at_risk_wider, 1);
     }
     steps.push_back({"Babies to reach a year", reach + " (" + FormatNumber(r.share_of_cohort, 1) + "% of babies aged 0-2)",
                      FormatNumber(r.babies_to_reach, 1), SourceFor(s, Key::access)});
     steps.push_back({"Teams needed",
-                     FormatNumber(r.babies_to_reach, 1) + " / " + Value(s, Key::caseload) + " families per team a year",
+                     FormatNumber(r.babies_to_reach, 1) + kDivide + Value(s, Key::caseload) + " families per team a year",
                      FormatNumber(r.teams_needed, 1) + " (" + FormatNumber(static_cast<double>(r.teams_needed_whole)) +
                          " rounded up)",
                      SourceFor(s, Key::caseload)});
-    steps.push_back({"Teams today",
-                     Value(s, Key::current_teams) + " operating now, " + Value(s, Key::teams_in_development) +
-                         " more in development",
-                     Value(s, Key::current_teams), SourceFor(s, Key::current_teams)});
-    std::string gap = FormatNumber(r.teams_needed, 1) + " - " + Value(s, Key::current_teams);
-    if (r.scale_factor) gap += " (" + FormatNumber(*r.scale_factor, 2) + " times today)";
-    steps.push_back({r.teams_gap >= 0 ? "More teams needed" : "Teams beyond the need", gap,
-                     FormatNumber(std::fabs(r.teams_gap), 1), "derived"});
-    steps.push_back({"New teams a year (straight line)",
-                     FormatNumber(r.teams_gap, 1) + " / " + Value(s, Key::years_to_target) + " years",
-                     FormatNumber(r.new_teams_per_year, 1), SourceFor(s, Key::years_to_target)});
-    if (r.scale_factor && r.annual_growth_percent)
-        steps.push_back({"Growth a year (compound)",
-                         "(" + FormatNumber(r.teams_needed, 1) + " / " + Value(s, Key::current_teams) + ") ^ (1 / " +
-                             Value(s, Key::years_to_target) + ") - 1",
-                         FormatNumber(*r.annual_growth_percent, 1) + "%", "derived"});
 
+    if (!r.current_teams) {
+        steps.push_back({"Teams today", "not known, enter yours", kNotKnown, SourceFor(s, Key::current_teams)});
+        steps.push_back({"More teams needed", "shown once today's teams are entered", kNotKnown, "derived"});
+    } else {
+        ShowGapWorking(s, r, steps);
+    }
     const std::string cost = Pounds(a[Key::cost_per_baby]);
-    steps.push_back({"Cost a year", FormatNumber(r.babies_to_reach, 1) + " babies x " + cost + " a baby",
+    steps.push_back({"Cost a year", FormatNumber(r.babies_to_reach, 1) + " babies" + kTimes + cost + " a baby",
                      Pounds(r.annual_cost), SourceFor(s, Key::cost_per_baby)});
     if (r.babies_reached_today && r.gap_annual_cost) {
         steps.push_back({"Babies today's teams support a year",
-                         Value(s, Key::current_teams) + " teams x " + Value(s, Key::caseload) + " families",
+                         Value(s, Key::current_teams) + " teams" + kTimes + Value(s, Key::caseload) + " families",
                          FormatNumber(*r.babies_reached_today), SourceFor(s, Key::current_teams)});
         steps.push_back({"Cost a year beyond today's teams",
-                         "(" + FormatNumber(r.babies_to_reach, 1) + " - " + FormatNumber(*r.babies_reached_today) + ") x " +
+                         "(" + FormatNumber(r.babies_to_reach, 1) + " - " + FormatNumber(*r.babies_reached_today) + ")" + kTimes +
                              cost + (r.babies_to_reach < *r.babies_reached_today ? " (none: today's teams cover it)" : ""),
                          Pounds(*r.gap_annual_cost), "derived"});
     }
     steps.push_back({"Lifetime value of one year's support",
-                     FormatNumber(r.babies_to_reach, 1) + " babies x " + Pounds(a[Key::value_per_child]) + " a child",
+                     FormatNumber(r.babies_to_reach, 1) + " babies" + kTimes + Pounds(a[Key::value_per_child]) + " a child",
                      Pounds(r.lifetime_value), SourceFor(s, Key::value_per_child)});
     return steps;
 }
@@ -174,7 +217,7 @@ std::string BreakEvenWords(const Scenario& s, const Results& r, Key key) {
     case Key::births: condition = "there were " + shown + " births a year"; break;
     case Key::cohort_years: condition = shown + " years of births were counted"; break;
     case Key::prevalence: condition = shown + " of babies were at risk"; break;
-    case Key::local_risk: condition = "local need were " + shown + " times England's"; break;
+    case Key::local_risk: condition = "local need were " + shown + " the national rate"; break;
     case Key::access: condition = "teams reached " + shown + " of babies at risk"; break;
     case Key::wider_prevalence: condition = shown + " of babies were at risk of other insecure attachment"; break;
     case Key::wider_access: condition = "teams supported " + shown + " of the wider tier"; break;
@@ -182,7 +225,7 @@ std::string BreakEvenWords(const Scenario& s, const Results& r, Key key) {
     default: condition = Lowercase(spec.label) + " were " + shown; break;
     }
     const bool briefing = s.assumptions[key] == spec.default_value;
-    std::string text = Plural(static_cast<long long>(today), "team", "teams") + (today == 1 ? " would" : " would") +
+    std::string text = CountText(static_cast<double>(static_cast<long long>(today)), "team", "teams") + " would" +
                        " be enough only if " + condition + " (" + (briefing ? "the briefing assumes " : "this scenario has ") +
                        DisplayValue(spec, s.assumptions[key]) + ")";
     if (!found->inside_range) text += ", outside the valid range of " + RangeText(spec);
@@ -201,10 +244,10 @@ std::string MoneyWords(const Scenario& s, const Results& r) {
 }
 
 std::string SummarySentence(const Scenario& s, const Results& r) {
-    const long long current = static_cast<long long>(s.assumptions[Key::current_teams]);
-    return s.area + " needs " + Plural(r.teams_needed_whole, "team", "teams") + " to reach " +
-           FormatNumber(r.babies_to_reach) + " babies a year; " + FormatNumber(static_cast<double>(current)) +
-           (current == 1 ? " exists" : " exist") + " today.";
+    const std::string need = s.area + " needs " + CountText(static_cast<double>(r.teams_needed_whole), "team", "teams") +
+                             " to reach " + FormatNumber(r.babies_to_reach) + " babies a year";
+    if (!r.current_teams) return need + ". " + kTeamsTodayNotKnown + ".";
+    return need + ", against " + TeamsTodayText(r) + ".";
 }
 
 namespace {
@@ -285,8 +328,11 @@ std::string ReportCsv(const Scenario& s, const Results& r, const Scenario* pinne
     };
     row("scenario", "area", "Area", CsvCell(s.area), "", "");
     row("scenario", "name", "Scenario", CsvCell(s.name), "", "");
+    row("scenario", "summary", "In one sentence", CsvCell(SummarySentence(s, r)), "", "");
+    row("scenario", "teams_today", "Teams today", CsvCell(TeamsTodayText(r)), "", SourceFor(s, Key::current_teams));
     for (const AssumptionSpec& spec : AssumptionTable())
-        row("assumption", spec.key, spec.label, CsvNumber(s.assumptions[spec.id]), spec.unit, SourceFor(s, spec.id));
+        row("assumption", spec.key, spec.label, s.assumptions.Known(spec.id) ? CsvNumber(s.assumptions[spec.id]) : std::string(),
+            spec.unit, SourceFor(s, spec.id));
     auto optional = [](const std::optional<double>& v) { return v ? CsvNumber(*v) : std::string(); };
     row("result", "cohort_babies", "Babies aged 0-2", CsvNumber(r.cohort_babies), "babies", "derived");
     row("result", "babies_at_risk", "At risk of disorganised attachment", CsvNumber(r.babies_at_risk), "babies", "derived");
@@ -295,9 +341,9 @@ std::string ReportCsv(const Scenario& s, const Results& r, const Scenario* pinne
     row("result", "share_of_cohort", "Share of babies aged 0-2 reached", CsvNumber(r.share_of_cohort), "%", "derived");
     row("result", "teams_needed", "Teams needed", CsvNumber(r.teams_needed), "teams", "derived");
     row("result", "teams_needed_whole", "Teams needed, rounded up", CsvNumber(static_cast<double>(r.teams_needed_whole)), "teams", "derived");
-    row("result", "teams_gap", "Teams needed minus teams today", CsvNumber(r.teams_gap), "teams", "derived");
+    row("result", "teams_gap", "Teams needed minus teams today", optional(r.teams_gap), "teams", "derived");
     row("result", "scale_factor", "Teams needed as a multiple of today", optional(r.scale_factor), "x", "derived");
-    row("result", "new_teams_per_year", "New teams a year (straight line)", CsvNumber(r.new_teams_per_year), "teams/year", "derived");
+    row("result", "new_teams_per_year", "New teams a year (straight line)", optional(r.new_teams_per_year), "teams/year", "derived");
     row("result", "annual_growth_percent", "Growth a year (compound)", optional(r.annual_growth_percent), "%", "derived");
     row("result", "range.low", "Teams needed, lowest over the ranges", CsvNumber(r.range.low), "teams", "derived");
     row("result", "range.high", "Teams needed, highest over the ranges", CsvNumber(r.range.high), "teams", "derived");

@@ -37,12 +37,24 @@ std::string RangeWords(const Scenario& scenario, const Results& results);
 std::string BreakEvenWords(const Scenario& scenario, const Results& results, Key key);
 // Cost and value in plain words with their sources; never a ratio of the two.
 std::string MoneyWords(const Scenario& scenario, const Results& results);
+// "1 team", "2 teams", "0.5 teams": a count with its noun, singular only for exactly one.
+std::string CountText(double count, const char* one, const char* many);
+
+// The straight-line pace in words: "About 71 new teams a year" (rounded up, like the teams needed),
+// "Less than 1 new team a year (0.6)", "No new teams needed" at 0 or below.
+std::string NewTeamsPerYearText(double per_year);
+
+// What the headline, card, working and CSV say about today's teams: "1 team today", "45 teams today",
+// or kTeamsTodayNotKnown.
+inline constexpr const char* kTeamsTodayNotKnown = "Teams today: not known, enter yours";
+std::string TeamsTodayText(const Results& results);
 
 // The assumptions (values or ranges) in which two scenarios differ, in the table's order.
 std::vector<Key> DifferingAssumptions(const Scenario& a, const Scenario& b);
 
 // One sentence for screen readers and summaries:
-// "England needs 398 teams to reach 59,595 babies a year; 45 exist today."
+// "England needs 398 teams to reach 59,595 babies a year, against 45 teams today."
+// "Wales needs 18 teams to reach 2,683 babies a year. Teams today: not known, enter yours."
 std::string SummarySentence(const Scenario& scenario, const Results& results);
 
 } // namespace teams

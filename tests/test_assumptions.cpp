@@ -26,7 +26,25 @@ TEST_SUITE("assumptions") {
             CHECK(std::string(spec.source).size() > 3);
             CHECK(std::string(spec.source_detail).size() > 10);
             CHECK(FindSpec(spec.key) == &spec);
+            // Plain words: labels a campaigner would say aloud, never a key, never an area's name, no
+            // ": " (messages are "<label>: ..."), one set of symbols, and help that explains.
+            const std::string label = spec.label;
+            CHECK(label.find(": ") == std::string::npos);
+            CHECK(label.find('_') == std::string::npos);
+            CHECK(label.find("England") == std::string::npos);
+            CHECK(label.find(" x ") == std::string::npos);
+            CHECK(label.find("multiplier") == std::string::npos);
+            CHECK(std::string(spec.help).size() > 40);
         }
+        CHECK(std::string(Spec(Key::cohort_years).label) == "Years of births (2 = babies under two)");
+        CHECK(std::string(Spec(Key::access).label) == "Share of at-risk babies teams should reach");
+        CHECK(std::string(Spec(Key::access).help).find("A target, not today's reach") == 0);
+        int more = 0;
+        for (const AssumptionSpec& spec : AssumptionTable()) more += spec.more;
+        CHECK(more == 3);
+        CHECK(Spec(Key::local_risk).more);
+        CHECK(Spec(Key::wider_prevalence).more);
+        CHECK(Spec(Key::wider_access).more);
         CHECK(keys.size() == kAssumptionCount);
         CHECK(FindSpec("nope") == nullptr);
         CHECK(FindSpec("") == nullptr);
@@ -66,14 +84,14 @@ TEST_SUITE("assumptions") {
             CHECK(a[Key::prevalence] == 50);
             REQUIRE(problems.size() == 1);
             CHECK(problems[0].field == "prevalence");
-            CHECK(problems[0].message == "prevalence: 80 is outside the valid range 1 to 50%; used 50%.");
+            CHECK(problems[0].message == "Babies at risk of disorganised attachment: 80 is outside the valid range 1 to 50%; used 50%.");
         }
         SUBCASE("NaN and infinity are refused and the old value kept") {
             CHECK_FALSE(ApplyValue(a, Key::caseload, std::nan(""), &problems));
             CHECK_FALSE(ApplyValue(a, Key::caseload, -INFINITY, &problems));
             CHECK(a[Key::caseload] == 150);
             REQUIRE(problems.size() == 2);
-            CHECK(problems[0].message == "caseload: NaN is not a number; valid range 10 to 1,000 families/team/year. Kept 150.");
+            CHECK(problems[0].message == "Families one team supports a year: NaN is not a number; valid range 10 to 1,000 families/team/year. Kept 150.");
             CHECK(problems[1].message.find("-infinity") != std::string::npos);
         }
         SUBCASE("whole-number fields are rounded and the rounding reported") {
@@ -90,7 +108,7 @@ TEST_SUITE("assumptions") {
 
     TEST_CASE("CheckValue and IsValid") {
         CHECK(CheckValue(Spec(Key::prevalence), 15).empty());
-        CHECK(CheckValue(Spec(Key::prevalence), 0.5) == "prevalence: 0.5 is outside the valid range 1 to 50%.");
+        CHECK(CheckValue(Spec(Key::prevalence), 0.5) == "Babies at risk of disorganised attachment: 0.5 is outside the valid range 1 to 50%.");
         CHECK(IsValid(Assumptions::Defaults()));
         Assumptions a = Assumptions::Defaults();
         a[Key::access] = std::nan("");
@@ -111,7 +129,7 @@ TEST_SUITE("assumptions") {
         CHECK(a[Key::cost_per_baby] == 100);
         CHECK_FALSE(ApplyValue(a, Key::value_per_child, HUGE_VAL, &problems));
         REQUIRE(problems.size() == 2);
-        CHECK(problems[0].message == "cost_per_baby: -5 is outside the valid range 100 to 20,000 £/baby/year; used 100.");
+        CHECK(problems[0].message == "Cost a year for each baby a team supports: -5 is outside the valid range 100 to 20,000 £/baby/year; used 100.");
         CHECK(problems[1].message.find("valid range 0 to 1,000,000 £/child") != std::string::npos);
     }
 

@@ -10,6 +10,7 @@
 #include "chart_model.h"
 #include "chart_svg.h"
 #include "presets.h"
+#include "url_codec.h"
 
 using namespace teams;
 
@@ -124,7 +125,7 @@ TEST_SUITE("chart_model") {
         const Chart c = ScaleUpChart(s, r, 400, 220, kText);
         CHECK(c.id == "scale_up");
         CHECK(c.height == 220);
-        CHECK(HasLabel(c, "Straight line: 71 new teams a year"));
+        CHECK(HasLabel(c, "Straight line: About 71 new teams a year"));
         CHECK(HasLabel(c, "Steady growth: 55% more teams each year"));
         for (const char* tick : {"0", "100", "200", "300", "400", "Now", "1", "2", "3", "4", "5"})
             CHECK_MESSAGE(HasLabel(c, tick), tick);
@@ -298,5 +299,36 @@ TEST_SUITE("chart_model") {
             REQUIRE(all.size() == 4);
             CHECK(all[3].id == "tornado");
         }
+    }
+}
+
+TEST_SUITE("chart model: teams today not known") {
+    TEST_CASE("the gap chart draws no bar for today and no gap; the scale-up chart says why it is empty") {
+        const Scenario s = ScenarioFromPreset(*FindPreset("wales"));
+        const Results r = Estimate(s.assumptions);
+        const Chart gap = GapChart(s, r, 400, ApproximateLayout());
+        CHECK(HasLabel(gap, "Teams today: not known, enter yours"));
+        CHECK(HasLabel(gap, "Needed: 18 teams"));
+        CHECK(HasLabel(gap, "The gap shows once today's teams are entered"));
+        CHECK(Count(gap, MarkKind::Rect, ChartRole::Accent) == 0);
+        CHECK(Count(gap, MarkKind::Line, ChartRole::TextDim) == 0);
+        const Chart path = ScaleUpChart(s, r, 400, 220, ApproximateLayout());
+        CHECK(Count(path, MarkKind::Circle, ChartRole::Accent) == 0);
+        CHECK(path.description.find("once today's teams are entered") != std::string::npos);
+    }
+
+    TEST_CASE("a Leeds link: the Today bar (1 team) is shorter than the Needed bar (6)") {
+        const Scenario s = ScenarioFromQuery("area=Leeds&births=8617&current_teams=1", Scenario{}).scenario;
+        const Chart gap = GapChart(s, Estimate(s.assumptions), 400, ApproximateLayout());
+        CHECK(HasLabel(gap, "Today: 1 team"));
+        float today_end = 0, needed_end = 0;
+        for (const ChartMark& m : gap.marks) {
+            if (m.kind != MarkKind::Rect) continue;
+            if (m.role == ChartRole::Accent && m.alpha == 1) today_end = std::max(today_end, m.x1);
+            if (m.role == ChartRole::AccentSoft) today_end = std::max(today_end, m.x1);
+            if (m.role == ChartRole::Gap) needed_end = std::max(needed_end, m.x1);
+        }
+        CHECK(today_end > 0);
+        CHECK(today_end < needed_end / 3);
     }
 }

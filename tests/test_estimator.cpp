@@ -95,6 +95,43 @@ TEST_SUITE("estimator") {
             CHECK(r.new_teams_per_year == Approx(r.teams_needed / 5));
             CHECK_FALSE(r.path.back().compound_teams.has_value());
         }
+        SUBCASE("today's teams not known: the need stands, every gap figure is none, the path is empty") {
+            REQUIRE(SetUnknown(a, Key::current_teams));
+            const Results r = Estimate(a);
+            CHECK(r.teams_needed == Approx(397.298666667).epsilon(1e-9));
+            CHECK(r.teams_needed_whole == 398);
+            CHECK_FALSE(r.current_teams.has_value());
+            CHECK(r.teams_in_development == 14);
+            CHECK_FALSE(r.teams_gap.has_value());
+            CHECK_FALSE(r.teams_gap_whole.has_value());
+            CHECK_FALSE(r.teams_gap_after_development.has_value());
+            CHECK_FALSE(r.scale_factor.has_value());
+            CHECK_FALSE(r.new_teams_per_year.has_value());
+            CHECK_FALSE(r.annual_growth_percent.has_value());
+            CHECK(r.path.empty());
+        }
+        SUBCASE("not known is not 0: a count of 0 still gives a gap") {
+            a[Key::current_teams] = 0;
+            CHECK(Estimate(a).teams_gap_whole == 398);
+        }
+        SUBCASE("teams in development not known: the gap to today stands, the gap after development does not") {
+            REQUIRE(SetUnknown(a, Key::teams_in_development));
+            const Results r = Estimate(a);
+            CHECK(r.teams_gap_whole == 353);
+            CHECK_FALSE(r.teams_in_development.has_value());
+            CHECK_FALSE(r.teams_gap_after_development.has_value());
+        }
+        SUBCASE("a value makes a count known again") {
+            REQUIRE(SetUnknown(a, Key::current_teams));
+            REQUIRE(ApplyValue(a, Key::current_teams, 3, nullptr));
+            CHECK(a.Known(Key::current_teams));
+            CHECK(Estimate(a).teams_gap_whole == 395);
+        }
+        SUBCASE("only the counts can be not known") {
+            CHECK_FALSE(SetUnknown(a, Key::births));
+            CHECK(a.Known(Key::births));
+            CHECK(a[Key::births] == 595948);
+        }
         SUBCASE("more teams than needed: the gap is negative and growth shrinks") {
             a[Key::current_teams] = 500;
             const Results r = Estimate(a);
@@ -112,7 +149,8 @@ TEST_SUITE("estimator") {
                     CAPTURE(value);
                     CHECK(std::isfinite(r.teams_needed));
                     CHECK(r.teams_needed > 0);
-                    CHECK(std::isfinite(r.new_teams_per_year));
+                    REQUIRE(r.new_teams_per_year.has_value());
+                    CHECK(std::isfinite(*r.new_teams_per_year));
                     if (r.annual_growth_percent) CHECK(std::isfinite(*r.annual_growth_percent));
                 }
             }
@@ -137,7 +175,8 @@ TEST_SUITE("estimator") {
             a[Key::prevalence] = INFINITY;
             const Results r = Estimate(a);
             CHECK(r.teams_needed == Approx(1191896 * 0.15 / 3 / 10));
-            CHECK(r.new_teams_per_year == Approx(r.teams_gap));
+            REQUIRE(r.teams_gap.has_value());
+            CHECK(r.new_teams_per_year == Approx(*r.teams_gap));
         }
         SUBCASE("whole number just above an integer rounds up, a hair above does not") {
             a[Key::births] = 2250; // 2250 x 2 x 15% / 3 / 150 = 1.5

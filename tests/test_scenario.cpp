@@ -84,7 +84,7 @@ TEST_SUITE("scenario") {
             const std::string field = file.substr(0, file.find("--"));
             CAPTURE(file);
             Scenario base;
-            base.assumptions[Key::teams_in_development] = 7; // no file names it
+            base.assumptions[Key::wider_prevalence] = 7; // no file names it
             const LoadResult loaded = ScenarioFromJson(ReadAll(entry.path()), base);
             REQUIRE_FALSE(loaded.problems.empty());
             CHECK(Names(loaded.problems, field));
@@ -93,7 +93,7 @@ TEST_SUITE("scenario") {
                 CHECK(problem.message.find("nan") == std::string::npos);
             }
             CHECK(IsValid(loaded.scenario.assumptions));
-            CHECK(loaded.scenario.assumptions[Key::teams_in_development] == 7); // untouched
+            CHECK(loaded.scenario.assumptions[Key::wider_prevalence] == 7); // untouched
             if (field != "file" && field != "schema_version" && field != "assumptions" && field != "preset" &&
                 field != "area" && field != "name" && field != "ranges") {
                 // <key>_low and <key>_high name a range's ends
@@ -132,7 +132,7 @@ TEST_SUITE("scenario") {
             CHECK(r.scenario.assumptions[Key::prevalence] == 15);
             CHECK(r.scenario.assumptions[Key::access] == 50);
             REQUIRE(r.problems.size() == 1);
-            CHECK(r.problems[0].message == "prevalence: must be a number, not text; valid range 1 to 50%. Kept 15%.");
+            CHECK(r.problems[0].message == "Babies at risk of disorganised attachment: must be a number, not text; valid range 1 to 50%. Kept 15%.");
         }
         SUBCASE("labels: markup is kept as text, control characters and bad UTF-8 dropped, length capped") {
             const LoadResult r = ScenarioFromJson("{\"area\": \"<b>Ynys M\xc3\xb4n</b>\\u0000\\n\xf0\x9f\x91\xb6\"}", Scenario{});

@@ -90,8 +90,8 @@ TEST_SUITE("url_codec") {
         CHECK(r.scenario.assumptions[Key::prevalence] == 12);
         CHECK(r.scenario.assumptions[Key::caseload] == 10);
         REQUIRE(r.problems.size() == 2);
-        CHECK(r.problems[0].message == "prevalence: \"abc\" is not a plain number; valid range 1 to 50%. Kept 12%.");
-        CHECK(r.problems[1].message == "caseload: 0 is outside the valid range 10 to 1,000 families/team/year; used 10.");
+        CHECK(r.problems[0].message == "Babies at risk of disorganised attachment: \"abc\" is not a plain number; valid range 1 to 50%. Kept 12%.");
+        CHECK(r.problems[1].message == "Families one team supports a year: 0 is outside the valid range 10 to 1,000 families/team/year; used 10.");
     }
 
     TEST_CASE("a flood of bad parameters gives a bounded list of problems") {
@@ -139,7 +139,9 @@ TEST_SUITE("url_codec") {
         s.assumptions[Key::caseload] = 120;
         s.area = "Glasgow & Clyde";
         const std::string query = ScenarioToQuery(s);
-        CHECK(query == "preset=scotland&prevalence=14.285714285714286&caseload=120&area=Glasgow%20%26%20Clyde");
+        // another area than the preset's: its counts are written (here: not known), its name is automatic
+        CHECK(query == "preset=scotland&prevalence=14.285714285714286&caseload=120&current_teams=unknown&"
+                       "teams_in_development=unknown&area=Glasgow%20%26%20Clyde");
         const QueryResult back = ScenarioFromQuery(query, Scenario{});
         CHECK(back.problems.empty());
         CHECK(back.scenario.assumptions == s.assumptions);

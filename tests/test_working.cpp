@@ -25,7 +25,7 @@ TEST_SUITE("working") {
         const Scenario s;
         const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions));
         REQUIRE(steps.size() == 12);
-        CHECK(steps[0].formula == "595,948 births a year x 2 years");
+        CHECK(steps[0].formula == "595,948 births a year \xC3\x97 2 years");
         CHECK(steps[0].value == "1,191,896");
         CHECK(steps[0].source == "ONS births 2021, England (derived)");
         CHECK(steps[1].value == "178,784.4");
@@ -33,12 +33,13 @@ TEST_SUITE("working") {
         CHECK(steps[2].value == "59,594.8");
         CHECK(steps[2].formula.find("(5.0% of babies aged 0-2)") != std::string::npos);
         CHECK(steps[3].value == "397.3 (398 rounded up)");
-        CHECK(steps[5].value == "352.3");
-        CHECK(steps[5].formula.find("8.83 times today") != std::string::npos);
+        CHECK(steps[5].value == "352.3 (353 in whole teams: 398 - 45)"); // why the headline says 353
+        CHECK(steps[5].formula.find("8.83 \xC3\x97 today") != std::string::npos);
+        CHECK(steps[4].label == "Teams today");
         CHECK(steps[4].formula == "45 operating now, 14 more in development");
-        CHECK(steps[4].value == "45");
+        CHECK(steps[4].value == "45 teams today");
         CHECK(steps[6].value == "70.5");
-        CHECK(steps[7].formula == "(397.3 / 45) ^ (1 / 5) - 1");
+        CHECK(steps[7].formula == "the 5-year root of (397.3 \xC3\xB7 45), minus 1");
         CHECK(steps[7].value == "54.6%");
         for (const WorkingStep& step : steps) CHECK_FALSE(step.source.empty());
     }
@@ -56,12 +57,14 @@ TEST_SUITE("working") {
     TEST_CASE("the summary sentence") {
         const Scenario s;
         CHECK(SummarySentence(s, Estimate(s.assumptions)) ==
-              "England needs 398 teams to reach 59,595 babies a year; 45 exist today.");
+              "England needs 398 teams to reach 59,595 babies a year, against 45 teams today.");
         Scenario small = ScenarioFromPreset(*FindPreset("wales"));
-        small.assumptions[Key::births] = 1500;
-        small.assumptions[Key::current_teams] = 1;
         CHECK(SummarySentence(small, Estimate(small.assumptions)) ==
-              "Wales needs 1 team to reach 150 babies a year; 1 exists today.");
+              "Wales needs 18 teams to reach 2,683 babies a year. Teams today: not known, enter yours.");
+        small.assumptions[Key::births] = 1500;
+        ApplyValue(small.assumptions, Key::current_teams, 1, nullptr);
+        CHECK(SummarySentence(small, Estimate(small.assumptions)) ==
+              "Wales needs 1 team to reach 150 babies a year, against 1 team today.");
     }
 
     TEST_CASE("the CSV has every assumption and result, with sources, safe for spreadsheets") {
@@ -78,7 +81,7 @@ TEST_SUITE("working") {
         for (char c : csv) rows += c == '\n';
         // 11 results, the range's 2 ends, 6 break-evens, prevalence's 2 sensitivity ends, 4 money results
         // and their 3 ranges' 6 ends
-        CHECK(rows == 1 + 2 + kAssumptionCount + 11 + 2 + 6 + 2 + 4 + 6);
+        CHECK(rows == 1 + 4 + kAssumptionCount + 11 + 2 + 6 + 2 + 4 + 6);
     }
 
     TEST_CASE("the honest estimate in words") {
@@ -181,5 +184,42 @@ TEST_SUITE("working") {
             CHECK(csv.find("scenario,area,\"Area\",\"'\xc2\xa0\xef\xbc\x9dHYPERLINK(1)\",") != std::string::npos);
             CHECK(csv.find("scenario,name,\"Scenario\",\"'\xe2\x80\x8b|cmd\",") != std::string::npos);
         }
+    TEST_CASE("the pace in words") {
+        CHECK(NewTeamsPerYearText(0.6) == "Less than 1 new team a year (0.6)");
+        CHECK(NewTeamsPerYearText(70.4597) == "About 71 new teams a year");
+        CHECK(NewTeamsPerYearText(1.0) == "About 1 new team a year");
+        CHECK(NewTeamsPerYearText(1.2) == "About 2 new teams a year");
+        CHECK(NewTeamsPerYearText(0) == "No new teams needed");
+        CHECK(NewTeamsPerYearText(-3) == "No new teams needed");
+    }
+
+    TEST_CASE("counts and their nouns") {
+        CHECK(CountText(1, "team", "teams") == "1 team");
+        CHECK(CountText(2, "team", "teams") == "2 teams");
+        CHECK(CountText(0, "team", "teams") == "0 teams");
+        CHECK(CountText(1191896, "baby", "babies") == "1,191,896 babies");
+        Results r;
+        CHECK(TeamsTodayText(r) == "Teams today: not known, enter yours");
+        r.current_teams = 1;
+        CHECK(TeamsTodayText(r) == "1 team today");
+        r.current_teams = 45;
+        CHECK(TeamsTodayText(r) == "45 teams today");
+    }
+
+    TEST_CASE("today's teams not known: the working, the sentence and the CSV say so, never 0") {
+        const Scenario s = ScenarioFromPreset(*FindPreset("wales"));
+        const Results r = Estimate(s.assumptions);
+        const std::vector<WorkingStep> steps = ShowWorking(s, r);
+        REQUIRE(steps.size() == 8); // with the cost a year and the lifetime value
+        CHECK(steps[4].label == "Teams today");
+        CHECK(steps[4].formula == "not known, enter yours");
+        CHECK(steps[4].value == "not known");
+        CHECK(steps[5].value == "not known");
+        CHECK(SummarySentence(s, r).find("Teams today: not known, enter yours") != std::string::npos);
+        const std::string csv = ReportCsv(s, r);
+        CHECK(csv.find("assumption,current_teams,\"Specialised teams today\",,") != std::string::npos);
+        CHECK(csv.find("assumption,teams_in_development,\"Teams in development\",,") != std::string::npos);
+        CHECK(csv.find("result,teams_gap,\"Teams needed minus teams today\",,") != std::string::npos);
+        CHECK(csv.find("\"Teams today: not known, enter yours\"") != std::string::npos);
     }
 }

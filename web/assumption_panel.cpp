@@ -18,9 +18,11 @@ namespace {
 void DrawPresetPicker(AppState& state) {
     const std::vector<teams::Preset>& presets = teams::Presets();
     const teams::Preset* current = teams::FindPreset(state.scenario.preset);
+    // A local scenario ("Leeds (your figures)") is no longer the preset it started from.
+    const bool local = teams::IsLocalScenario(state.scenario);
     ImGui::TextUnformatted("Start from");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    const std::string preview = current ? current->label : std::string("Your own values");
+    const std::string preview = current && !local ? current->label : state.scenario.name;
     // At least 44 px tall on a touch-sized layout, like every touch target there.
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
     const bool touch_sized = TouchSized();
@@ -41,7 +43,7 @@ void DrawPresetPicker(AppState& state) {
     ImGui::PopStyleVar();
     if (combo_open) {
         for (const teams::Preset& preset : presets) {
-            const bool selected = current && current->id == preset.id;
+            const bool selected = current && !local && current->id == preset.id;
             if (ImGui::Selectable(preset.label.c_str(), selected)) choose(preset);
             if (selected) ImGui::SetItemDefaultFocus();
         }
@@ -56,28 +58,37 @@ void DrawPresetPicker(AppState& state) {
     picker.value = -1;
     for (std::size_t i = 0; i < presets.size(); ++i) {
         picker.options.push_back(presets[i].label);
-        if (current && current->id == presets[i].id) picker.value = static_cast<double>(i);
+        if (current && !local && current->id == presets[i].id) picker.value = static_cast<double>(i);
     }
     const ControlRequest picked = RecordControlArea(state.controls, std::move(picker), combo_min, combo_max, combo_id);
     if (picked.action == ControlAction::Select && picked.amount >= 0 &&
         picked.amount < static_cast<double>(presets.size()))
         choose(presets[static_cast<std::size_t>(picked.amount)]);
-    if (current && !current->note.empty()) {
+    std::string note = current && !local ? current->note : std::string();
+    if (local)
+        note = "Your figures for " + state.scenario.area +
+               (state.results.current_teams ? "." : ": enter today's teams to see the gap.");
+    if (!note.empty()) {
         ImGui::PushFont(state.fonts.small);
-        WrappedText(state.palette.text_dim, current->note);
+        WrappedText(state.palette.text_dim, note);
         ImGui::PopFont();
     }
 }
 
 void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_sized) {
     const Palette& p = state.palette;
-    const double value = state.scenario.assumptions[spec.id];
-    const double preset_value = PresetValues(state)[spec.id];
+    const teams::Assumptions& assumptions = state.scenario.assumptions;
+    const double value = assumptions[spec.id];
+    const bool known = assumptions.Known(spec.id);
+    // What Reset returns to: the preset's value, but never another area's count for a local scenario.
+    const teams::Assumptions preset = PresetValues(state);
+    const bool reference_known = preset.Known(spec.id) && !(spec.can_be_unknown && teams::IsLocalScenario(state.scenario));
+    const double preset_value = preset[spec.id];
     ImGui::PushID(spec.key);
 
     // Label on the left, value on the right.
     const float width = ImGui::GetContentRegionAvail().x;
-    const std::string value_text = ValueText(spec, value);
+    const std::string value_text = ValueText(spec, assumptions);
     const float value_w = ImGui::CalcTextSize(value_text.c_str()).x;
     const float start_x = ImGui::GetCursorPosX();
     ImGui::PushTextWrapPos(start_x + std::max(width - value_w - 16, width * 0.4f));
@@ -102,7 +113,7 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::max(width - 2 * (button_w + spacing), 60.0f));
-    float position = SliderPosition(spec, value);
+    float position = known ? SliderPosition(spec, value) : 0.0f; // not known: dragging gives a value
     const float pad_y = (height - ImGui::GetFontSize()) * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
     // Activated from the keyboard (Space), the arrow keys step by the table's step, not by ImGui's
@@ -161,18 +172,34 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     // Source, and a reset to the preset's value when it differs.
     // On a touch-sized layout Reset is a 44 px target. Its row grows when it appears; only what lies
     // below the slider being dragged moves, never the slider under the finger.
+    // A count that is known can always go back to "not known"; Reset then only appears when it
+    // returns to a known value.
     ImGui::PushFont(state.fonts.small);
-    const bool changed = state.scenario.assumptions[spec.id] != preset_value;
+    const bool changed = known != reference_known || (known && value != preset_value);
+    const bool show_reset = changed && reference_known;
+    const bool show_not_known = spec.can_be_unknown && known;
     const char* reset = "Reset";
-    const float reset_pad = ImGui::GetStyle().FramePadding.x * (touch_sized ? 3.0f : 2.0f);
-    const float reset_w = changed ? ImGui::CalcTextSize(reset).x + reset_pad * 2 : 0;
-    ImGui::PushTextWrapPos(start_x + width - reset_w - 8);
+    const char* not_known = "Not known";
+    const float button_pad = ImGui::GetStyle().FramePadding.x * (touch_sized ? 3.0f : 2.0f);
+    const float reset_w = show_reset ? ImGui::CalcTextSize(reset).x + button_pad * 2 : 0;
+    const float not_known_w = show_not_known ? ImGui::CalcTextSize(not_known).x + button_pad * 2 : 0;
+    const float buttons_w = reset_w + not_known_w + (show_reset && show_not_known ? spacing : 0);
+    ImGui::PushTextWrapPos(start_x + width - buttons_w - 8);
     WrappedText(p.text_dim, "Source: " + teams::SourceFor(state.scenario, spec.id));
     ImGui::PopTextWrapPos();
-    if (changed) {
+    const float button_h = touch_sized ? 44.0f : 24.0f; // WCAG 2.5.8: at least 24 px
+    if (show_not_known) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(start_x + width - buttons_w);
+        const bool pressed = ImGui::Button(not_known, ImVec2(not_known_w, button_h));
+        if (RecordButton(state, std::string("not_known_") + spec.key, std::string("Mark as not known: ") + spec.label) ||
+            pressed)
+            SetNotKnown(state, spec.id);
+    }
+    if (show_reset) {
         ImGui::SameLine();
         ImGui::SetCursorPosX(start_x + width - reset_w);
-        const bool pressed = touch_sized ? ImGui::Button(reset, ImVec2(reset_w, 44.0f)) : ImGui::SmallButton(reset);
+        const bool pressed = ImGui::Button(reset, ImVec2(reset_w, button_h));
         if (RecordButton(state, std::string("reset_") + spec.key, std::string("Reset ") + spec.label,
                          "to " + ValueText(spec, preset_value)) ||
             pressed)

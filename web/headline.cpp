@@ -47,29 +47,34 @@ void DrawHeadline(AppState& state) {
     WrappedText(p.text_dim, detail);
     ImGui::Spacing();
 
-    // The gap to today.
-    const double current = a[Key::current_teams];
-    const double developing = a[Key::teams_in_development];
+    // The gap to today, or a request for today's teams when they are not known.
+    ImGui::PushFont(state.fonts.heading);
+    if (!r.current_teams || !r.teams_gap || !r.teams_gap_whole) {
+        WrappedText(p.gap, teams::kTeamsTodayNotKnown);
+        ImGui::PopFont();
+        WrappedText(p.text_dim, "The gap to today shows once you enter today's teams under Assumptions.");
+        return;
+    }
     const double years = a[Key::years_to_target];
-    std::string today = Whole(current) + (current == 1 ? " team" : " teams") + " today";
-    if (developing > 0) today += " (+" + Whole(developing) + " in development)";
+    std::string today = teams::TeamsTodayText(r);
+    if (r.teams_in_development && *r.teams_in_development > 0)
+        today += " (+" + Whole(*r.teams_in_development) + " in development)";
     std::string gap;
-    if (r.teams_gap > 0) {
+    if (*r.teams_gap > 0) {
         if (r.scale_factor)
             gap = teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today: ";
-        gap += Whole(static_cast<double>(r.teams_gap_whole)) + " more teams.";
+        gap += teams::CountText(static_cast<double>(*r.teams_gap_whole), "more team", "more teams") + ".";
     } else {
-        gap = "Enough to meet the need (" + Whole(-r.teams_gap) + " to spare).";
+        gap = "Enough to meet the need (" + Whole(-*r.teams_gap) + " to spare).";
     }
-    ImGui::PushFont(state.fonts.heading);
     WrappedText(p.gap, today);
     WrappedText(p.gap, gap);
     ImGui::PopFont();
-    if (r.teams_gap > 0) {
-        std::string pace = "About " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year";
+    if (*r.teams_gap > 0 && r.new_teams_per_year) {
+        std::string pace = teams::NewTeamsPerYearText(*r.new_teams_per_year);
         if (r.annual_growth_percent)
             pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
-        pace += ", over " + Whole(years) + (years == 1 ? " year." : " years.");
+        pace += ", over " + teams::CountText(years, "year", "years") + ".";
         WrappedText(p.text, pace);
     }
 }

@@ -19,7 +19,7 @@ std::string MirrorJson(const AppState& state) {
     mirror["canvasLabel"] = "Parent-infant relationship teams calculator. " + summary;
     nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
     for (const AssumptionSpec& spec : teams::AssumptionTable())
-        assumptions.push_back({spec.label, ValueText(spec, state.scenario.assumptions[spec.id]),
+        assumptions.push_back({spec.label, ValueText(spec, state.scenario.assumptions),
                                teams::SourceFor(state.scenario, spec.id)});
     mirror["assumptions"] = assumptions;
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
@@ -63,30 +63,38 @@ std::string CardJson(const AppState& state) {
         card["detail"] = card["detail"].get<std::string>() + ". A (" + state.pinned->name + "): " +
                          Whole(static_cast<double>(state.pinned_results.teams_needed_whole)) + " teams";
     std::string gap;
-    if (r.teams_gap > 0) {
-        gap = Whole(a[Key::current_teams]) + " teams today: " + Whole(static_cast<double>(r.teams_gap_whole)) +
-              " more needed";
+    if (!r.current_teams || !r.teams_gap || !r.teams_gap_whole) {
+        gap = teams::kTeamsTodayNotKnown;
+    } else if (*r.teams_gap > 0) {
+        gap = "Against " + teams::TeamsTodayText(r) + ": " +
+              teams::CountText(static_cast<double>(*r.teams_gap_whole), "more needed", "more needed");
         if (r.scale_factor)
             gap += " (" + teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today)";
     } else {
-        gap = Whole(a[Key::current_teams]) + " teams today: enough to meet the need";
+        gap = "Against " + teams::TeamsTodayText(r) + ": enough to meet the need";
     }
     card["gap"] = gap;
     std::string pace;
-    if (r.teams_gap > 0) {
-        pace = "About " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year";
+    if (r.teams_gap && *r.teams_gap > 0 && r.new_teams_per_year) {
+        pace = teams::NewTeamsPerYearText(*r.new_teams_per_year);
         if (r.annual_growth_percent)
             pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
-        pace += ", over " + Whole(a[Key::years_to_target]) + " years";
+        pace += ", over " + teams::CountText(a[Key::years_to_target], "year", "years");
     }
     pace += std::string(pace.empty() ? "" : ". ") + "About " + teams::RoundedPounds(r.annual_cost) + " a year";
     card["pace"] = pace;
-    card["today"] = a[Key::current_teams];
-    card["developing"] = a[Key::teams_in_development];
+    // null when not known: the card then draws no bar for today.
+    card["today"] = r.current_teams ? nlohmann::ordered_json(*r.current_teams) : nlohmann::ordered_json(nullptr);
+    card["developing"] = r.teams_in_development.value_or(0);
+    card["today_text"] = r.current_teams ? "Today: " + teams::CountText(*r.current_teams, "team", "teams") +
+                                               (r.teams_in_development && *r.teams_in_development > 0
+                                                    ? " (+" + Whole(*r.teams_in_development) + " in development)"
+                                                    : std::string())
+                                         : std::string(teams::kTeamsTodayNotKnown);
     card["needed"] = r.teams_needed;
     nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
     for (const AssumptionSpec& spec : teams::AssumptionTable())
-        assumptions.push_back({spec.label, ValueText(spec, a[spec.id])});
+        assumptions.push_back({spec.label, ValueText(spec, a)});
     card["assumptions"] = assumptions;
     card["query"] = CurrentQuery(state);
     card["source"] = "Method: Parent-Infant Foundation briefing (2023). Figures: ONS, StatsWales, NRS, NISRA, "

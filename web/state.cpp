@@ -112,11 +112,29 @@ teams::Assumptions PresetValues(const AppState& state) {
     return preset ? preset->assumptions : teams::Assumptions::Defaults();
 }
 
-void SetValue(AppState& state, Key key, double value) {
-    const double before = state.scenario.assumptions[key];
-    teams::ApplyValue(state.scenario.assumptions, key, value, nullptr);
-    if (state.scenario.assumptions[key] != before) {
+namespace {
+
+void AfterControlChange(AppState& state, const teams::Scenario& before, Key key) {
+    teams::GivenKeys given;
+    given.current_teams = key == Key::current_teams;
+    given.teams_in_development = key == Key::teams_in_development;
+    teams::KeepAreaFiguresApart(state.scenario, before, given);
+    if (state.scenario.assumptions != before.assumptions || state.scenario.name != before.name) {
         state.scenario_changed = true;
         Recalculate(state);
     }
+}
+
+} // namespace
+
+void SetValue(AppState& state, Key key, double value, std::vector<teams::Problem>* problems) {
+    const teams::Scenario before = state.scenario;
+    teams::ApplyValue(state.scenario.assumptions, key, value, problems);
+    AfterControlChange(state, before, key);
+}
+
+void SetNotKnown(AppState& state, Key key) {
+    const teams::Scenario before = state.scenario;
+    teams::SetUnknown(state.scenario.assumptions, key);
+    AfterControlChange(state, before, key);
 }

@@ -103,9 +103,13 @@ void LoadScenarioFromLink(AppState& state, const std::string& query);
 std::string CurrentQuery(const AppState& state);
 // Recomputes the results after the scenario changed.
 void Recalculate(AppState& state);
-// Sets one assumption as a control asks (clamped into range like every input); when the value
+// Sets one assumption as a control asks (clamped into range like every input, problems reported
+// when asked for); a count becomes known. Births other than the preset's make the scenario a local
+// one whose counts, unless given, are not known (teams::KeepAreaFiguresApart). When anything
 // changed, marks the scenario changed and recalculates.
-void SetValue(AppState& state, teams::Key key, double value);
+void SetValue(AppState& state, teams::Key key, double value, std::vector<teams::Problem>* problems = nullptr);
+// Marks a count not known again (the "Not known" button beside its slider, or "unknown" typed).
+void SetNotKnown(AppState& state, teams::Key key);
 // Sets or removes one assumption's range (ends clamped and ordered like every input), marking the
 // scenario changed and recalculating when it changed.
 void SetRange(AppState& state, teams::Key key, std::optional<teams::ValueRange> range);

@@ -87,7 +87,10 @@ std::string ValueFieldJson(const AppState& state, const std::string& key) {
     field["unit"] = spec->unit;
     const double value = state.scenario.assumptions[spec->id];
     const std::optional<teams::ValueRange>& range = state.scenario.ranges[spec->id];
-    field["value"] = !range_spec ? value : range ? (high ? range->high : range->low) : value;
+    if (!range_spec && !state.scenario.assumptions.Known(spec->id))
+        field["value"] = nullptr; // a count that is not known opens empty
+    else
+        field["value"] = !range_spec ? value : range ? (high ? range->high : range->low) : value;
     field["min"] = spec->min;
     field["max"] = spec->max;
     field["percent"] = spec->is_percent;
@@ -134,28 +137,26 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
         state.notices = problems;
         return Dump(answer);
     }
-    if (!teams::ParseNumber(PlainNumberText(typed), &value) || !std::isfinite(value)) {
-        problems.push_back({spec->key, std::string(spec->label) + " (" + spec->key + "): \"" + typed.substr(0, 40) +
+    const std::string plain = PlainNumberText(typed);
+    const bool not_known = spec->can_be_unknown &&
+                           (plain.empty() || plain == teams::kUnknownLinkValue || plain == teams::kNotKnown);
+    const teams::Scenario before = state.scenario;
+    if (not_known) {
+        SetNotKnown(state, spec->id);
+        answer["ok"] = true;
+    } else if (!teams::ParseNumber(plain, &value) || !std::isfinite(value)) {
+        problems.push_back({spec->key, std::string(spec->label) + ": \"" + typed.substr(0, 40) +
                                            "\" is not a number; enter a value in " + teams::RangeText(*spec) +
-                                           ". Kept " + ValueText(*spec, state.scenario.assumptions[spec->id]) + "."});
+                                           (spec->can_be_unknown ? ", or leave it empty for not known" : "") +
+                                           ". Kept " + ValueText(*spec, state.scenario.assumptions) + "."});
     } else {
-        const double before = state.scenario.assumptions[spec->id];
-        teams::ApplyValue(state.scenario.assumptions, spec->id, value, &problems);
-        // "prevalence: 80 is outside ..." -> "Babies at risk ... (prevalence): 80 is outside ...".
-        const std::string key_prefix = std::string(spec->key) + ":";
-        for (teams::Problem& problem : problems)
-            if (problem.message.compare(0, key_prefix.size(), key_prefix) == 0)
-                problem.message = std::string(spec->label) + " (" + spec->key + ")" +
-                                  problem.message.substr(key_prefix.size() - 1);
-        if (state.scenario.assumptions[spec->id] != before) {
-            state.scenario_changed = true;
-            state.publish_now = true;
-            Recalculate(state);
-        }
+        SetValue(state, spec->id, value, &problems);
         answer["ok"] = problems.empty();
     }
-    answer["value"] = state.scenario.assumptions[spec->id];
-    answer["text"] = ValueText(*spec, state.scenario.assumptions[spec->id]);
+    if (state.scenario.assumptions != before.assumptions || state.scenario.name != before.name) state.publish_now = true;
+    answer["value"] = state.scenario.assumptions.Known(spec->id) ? nlohmann::ordered_json(state.scenario.assumptions[spec->id])
+                                                                  : nlohmann::ordered_json(nullptr);
+    answer["text"] = ValueText(*spec, state.scenario.assumptions);
     for (const teams::Problem& problem : problems)
         answer["problems"].push_back(problem.message);
     state.notices = problems;

@@ -23,6 +23,11 @@ std::string ValueText(const AssumptionSpec& spec, double value) {
     return text + " " + spec.unit;
 }
 
+std::string ValueText(const AssumptionSpec& spec, const teams::Assumptions& assumptions) {
+    if (!assumptions.Known(spec.id)) return teams::kNotKnown;
+    return ValueText(spec, assumptions[spec.id]);
+}
+
 std::string Whole(double value) {
     return teams::FormatNumber(value, 0);
 }

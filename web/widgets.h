@@ -8,6 +8,8 @@
 
 // The value as the sliders show it: "15%", "595,948 babies/year", "2 years".
 std::string ValueText(const teams::AssumptionSpec& spec, double value);
+// The same for the scenario's value, or "not known".
+std::string ValueText(const teams::AssumptionSpec& spec, const teams::Assumptions& assumptions);
 
 // Text wrapped at spaces only, so numbers such as "59,595" and "5.0%" stay on one line (ImGui's own
 // wrapping also breaks after '.' and ','): to the wrap position the caller pushed, or to the column's

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { labelPattern } from './lib/labels.mjs';
 import { describe, test } from 'node:test';
 import { DESKTOP } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
@@ -20,7 +21,7 @@ const open = async (query) => {
   return session;
 };
 const enc = encodeURIComponent;
-const keyPattern = (key) => new RegExp(`\\b${key.replace(/_/g, '[ _]')}\\b`, 'i');
+const keyPattern = labelPattern; // notices name fields by their labels
 
 // The elements of a page opened with no link, to compare hostile pages against.
 let baseline = null;

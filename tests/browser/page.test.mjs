@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { labelPattern } from './lib/labels.mjs';
 import { DESKTOP } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
 import {
@@ -106,7 +107,7 @@ describe('calculator page', () => {
         .join(' | '),
     );
     for (const key of ['prevalence', 'births', 'caseload', 'access']) {
-      assert.match(notice, new RegExp(key.replace('_', '[ _]'), 'i'), `the visible notice does not name ${key}: "${notice}"`);
+      assert.match(notice, labelPattern(key), `the visible notice does not name ${key} by its label: "${notice}"`);
     }
     const text = await liveRegionText(page);
     assert.doesNotMatch(text, /NaN|Infinity|undefined/, `live region: "${text}"`);

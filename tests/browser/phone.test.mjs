@@ -3,6 +3,7 @@
 // 360x640 fits without horizontal scrolling and touch targets are at least 44 CSS px tall.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { labelPattern } from './lib/labels.mjs';
 import { describe, test } from 'node:test';
 import { PHONE } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
@@ -145,11 +146,11 @@ describe('phones', () => {
     scenario = await pollUntil(() => api.scenario(page), (s) => s.assumptions.prevalence === 50);
     assert.equal(scenario.assumptions.prevalence, 50, '80 was not clamped to 50');
     let notice = await visibleNotice(page);
-    assert.match(notice, /prevalence/i, `notice: ${notice}`);
+    assert.match(notice, labelPattern('prevalence'), `notice: ${notice}`);
     assert.match(notice, /could not be used as typed/, `the notice speaks of a link: ${notice}`);
     assert.match(notice, /1 to 50%/, `the notice does not give the range: ${notice}`);
     const note = await page.evaluate(() => document.querySelector('.value-note')?.textContent ?? '');
-    assert.match(note, /prevalence.*80.*50/i, `no message under the field: "${note}"`);
+    assert.match(note, new RegExp(labelPattern('prevalence').source + ".*80.*50"), `no message under the field: "${note}"`);
     await page.screenshot({ path: path.join(outputDir(), 'phone-value-clamped.png') });
 
     // Junk: refused, the value kept, the notice says why.

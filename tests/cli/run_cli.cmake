@@ -1,4 +1,5 @@
-# Runs the CLI with ARGS and checks its exit status and that its output matches PATTERN.
+# Runs the CLI with ARGS and checks its exit status, that its output matches PATTERN and, when
+# FORBIDDEN is given, that it does not match FORBIDDEN.
 string(REPLACE "|" ";" arg_list "${ARGS}")
 execute_process(COMMAND ${CLI} ${arg_list} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 set(all "${out}${err}")
@@ -8,6 +9,9 @@ if(NOT status EQUAL EXPECTED_STATUS)
 endif()
 if(NOT flat MATCHES "${PATTERN}")
     message(FATAL_ERROR "output does not match: ${PATTERN}\n${all}")
+endif()
+if(DEFINED FORBIDDEN AND NOT FORBIDDEN STREQUAL "" AND flat MATCHES "${FORBIDDEN}")
+    message(FATAL_ERROR "output matches what it must not: ${FORBIDDEN} (${CMAKE_MATCH_0})\n${all}")
 endif()
 if(EXPECTED_STATUS EQUAL 2)
     string(REGEX MATCHALL "\n" lines "${err}")

@@ -60,7 +60,9 @@ inline void CheckScenarioAndResults(const Scenario& scenario) {
     Require(IsValid(scenario.assumptions), "every value within its range");
     const Results results = Estimate(scenario.assumptions);
     Require(std::isfinite(results.teams_needed) && results.teams_needed > 0, "teams needed finite and positive");
-    Require(std::isfinite(results.new_teams_per_year), "new teams a year finite");
+    Require(!results.new_teams_per_year || std::isfinite(*results.new_teams_per_year), "new teams a year finite");
+    Require(results.teams_gap.has_value() == scenario.assumptions.Known(Key::current_teams),
+            "a gap exactly when today's teams are known");
     Scenario unlabelled = scenario; // the area is the user's text; check only the numbers around it
     unlabelled.area = "X";
     const std::string sentence = SummarySentence(unlabelled, results);
