@@ -38,8 +38,6 @@ std::string Plural(double n, const char* one, const char* many) {
 std::string BriefHtml(const BriefInput& in) {
     const Scenario& s = in.scenario;
     const Results& r = in.results;
-    const double current = s.assumptions[Key::current_teams];
-    const double developing = s.assumptions[Key::teams_in_development];
     const double years = s.assumptions[Key::years_to_target];
     std::string h = "<div class=\"brief-page\">\n";
 
@@ -48,17 +46,20 @@ std::string BriefHtml(const BriefInput& in) {
          "</bdi></p>\n<h1 class=\"brief-answer\"><bdi class=\"brief-area\">" + E(s.area) + "</bdi> needs <strong>" +
          FormatNumber(static_cast<double>(r.teams_needed_whole)) +
          "</strong> specialised parent-infant relationship teams</h1>\n";
-    std::string today = Plural(current, "team", "teams") + " today";
-    if (developing > 0) today += " (+" + FormatNumber(developing) + " in development)";
+    // Today's teams, or that they are not known (never 0, never another area's).
+    std::string today = TeamsTodayText(r);
+    if (r.teams_in_development && *r.teams_in_development > 0)
+        today += " (+" + FormatNumber(*r.teams_in_development) + " in development)";
     std::string gap;
-    if (r.teams_gap > 0) {
-        gap = FormatNumber(static_cast<double>(r.teams_gap_whole)) + " more teams needed";
+    if (!r.teams_gap || !r.teams_gap_whole || !r.new_teams_per_year) {
+        gap = "The gap shows once today's teams are entered.";
+    } else if (*r.teams_gap > 0) {
+        gap = CountText(static_cast<double>(*r.teams_gap_whole), "more team", "more teams") + " needed";
         if (r.scale_factor)
             gap += ", " + FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today";
-        gap += "; " + FormatNumber(std::ceil(r.new_teams_per_year)) + " new teams a year over " +
-               Plural(years, "year", "years") + ".";
+        gap += "; " + NewTeamsPerYearText(*r.new_teams_per_year) + " over " + Plural(years, "year", "years") + ".";
     } else {
-        gap = "Enough to meet the need (" + FormatNumber(-r.teams_gap) + " to spare).";
+        gap = "Enough to meet the need (" + FormatNumber(-*r.teams_gap) + " to spare).";
     }
     if (const std::string range = RangeWords(s, r); !range.empty())
         h += "<p class=\"brief-range\">Range: " + E(range) + ".</p>\n";

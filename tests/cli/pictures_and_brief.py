@@ -55,7 +55,7 @@ check('Today: 45 teams (+14 in development)' in gap, f'gap.svg: {gap}')
 check('Gap: 353 more teams (8.8\u00d7 today)' in gap, f'gap.svg: {gap}')
 check(root.find(SVG + 'title').text == 'England: Today against the need', 'gap.svg title')
 _, path = texts(os.path.join(out, 'scale_up.svg'))
-for label in ('Straight line: 71 new teams a year', 'Steady growth: 55% more teams each year', '400', 'Now', '5'):
+for label in ('Straight line: About 71 new teams a year', 'Steady growth: 55% more teams each year', '400', 'Now', '5'):
     check(label in path, f'scale_up.svg lacks {label!r}: {path}')
 _, babies = texts(os.path.join(out, 'babies.svg'))
 check(any('15 are at risk and 5 would be reached' in t for t in babies), f'babies.svg: {babies}')
