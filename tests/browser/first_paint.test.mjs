@@ -110,7 +110,7 @@ describe('the answer at first paint, with the module held back', () => {
         assert.ok(seen.headlineVisible, `the answer is not visible before the module: ${seen.bodyText.slice(0, 400)}`);
         assert.match(seen.bodyText, /England needs 398 specialised parent-infant relationship teams/);
         assert.ok(seen.workingVisible, 'the working is not visible before the module');
-        assert.match(seen.bodyText, /Teams needed: 59,594\.8 \/ 150 families per team a year = 397\.3/);
+        assert.match(seen.bodyText, /Teams needed: 59,594\.8 ÷ 150 families per team a year = 397\.3/);
         assert.ok(!seen.loadingVisible, 'the default link shows a loading line for a link with its own values');
         // The words sit in the canvas's reserved space, starting in the first screen.
         assert.ok(Math.abs(seen.fallbackRect.top - seen.calculatorRect.top) < 1, JSON.stringify(seen));
