@@ -17,30 +17,32 @@ namespace {
 // The pictures' text alternatives: the numbers each one shows, in the words drawn on it.
 std::string GapChartText(const AppState& state) {
     const teams::Results& r = state.results;
-    const double current = state.scenario.assumptions[Key::current_teams];
-    const double developing = state.scenario.assumptions[Key::teams_in_development];
-    std::string text = "Bar chart. Today: " + Whole(current) + (current == 1 ? " team" : " teams");
-    if (developing > 0) text += " (+" + Whole(developing) + " in development)";
-    text += ". Needed: " + Whole(static_cast<double>(r.teams_needed_whole)) +
-            (r.teams_needed_whole == 1 ? " team. " : " teams. ");
-    if (r.teams_gap > 0) {
-        text += "Gap: " + Whole(static_cast<double>(r.teams_gap_whole)) + " more teams";
+    std::string text = "Bar chart. ";
+    text += r.current_teams ? "Today: " + teams::CountText(*r.current_teams, "team", "teams")
+                            : std::string(teams::kTeamsTodayNotKnown);
+    if (r.current_teams && r.teams_in_development && *r.teams_in_development > 0)
+        text += " (+" + Whole(*r.teams_in_development) + " in development)";
+    text += ". Needed: " + teams::CountText(static_cast<double>(r.teams_needed_whole), "team", "teams") + ". ";
+    if (!r.teams_gap || !r.teams_gap_whole) return text + "The gap shows once today's teams are entered.";
+    if (*r.teams_gap > 0) {
+        text += "Gap: " + teams::CountText(static_cast<double>(*r.teams_gap_whole), "more team", "more teams");
         if (r.scale_factor)
             text += " (" + teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today)";
         return text + ".";
     }
-    return text + "Today's teams meet the need (" + Whole(-r.teams_gap) + " to spare).";
+    return text + "Today's teams meet the need (" + Whole(-*r.teams_gap) + " to spare).";
 }
 
 std::string PathChartText(const AppState& state) {
     const teams::Results& r = state.results;
     const double years = state.scenario.assumptions[Key::years_to_target];
-    const double current = state.scenario.assumptions[Key::current_teams];
-    std::string text = "Line chart of teams by year, from " + Whole(current) + " now to the " +
-                       Whole(static_cast<double>(r.teams_needed_whole)) + " needed in " + Whole(years) +
-                       (years == 1 ? " year." : " years.");
-    if (r.teams_gap <= 0) return text + " Today's teams already meet the need.";
-    text += " Straight line: " + Whole(std::ceil(r.new_teams_per_year)) + " new teams a year.";
+    if (!r.current_teams || !r.teams_gap || !r.new_teams_per_year)
+        return "Line chart of teams by year: it shows once today's teams are entered.";
+    std::string text = "Line chart of teams by year, from " + Whole(*r.current_teams) + " now to the " +
+                       Whole(static_cast<double>(r.teams_needed_whole)) + " needed in " +
+                       teams::CountText(years, "year", "years") + ".";
+    if (*r.teams_gap <= 0) return text + " Today's teams already meet the need.";
+    text += " Straight line: " + teams::NewTeamsPerYearText(*r.new_teams_per_year) + ".";
     if (r.annual_growth_percent)
         text += " Steady growth: " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% more teams each year.";
     return text;

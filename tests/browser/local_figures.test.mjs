@@ -47,7 +47,7 @@ function barEnds(png, left, top, bottom) {
   };
   const near = (c, r, g, b) => Math.abs(c[0] - r) < 30 && Math.abs(c[1] - g) < 30 && Math.abs(c[2] - b) < 30;
   const teal = (c) => near(c, 11, 122, 117);
-  const orange = (c) => near(c, 214, 108, 18);
+  const orange = (c) => near(c, 172, 80, 0); // the gap colour (web/theme.cpp, light)
   const paleTeal = (c) => near(c, 157, 196, 190); // accent_soft over the bar's background
   const rows = [];
   for (let y = top; y < bottom; ++y) {
