@@ -394,7 +394,7 @@ std::string ReportCsv(const Scenario& s, const Results& r, const Scenario* pinne
         row("a_result", "teams_needed_whole", "Scenario A: teams needed, rounded up", CsvNumber(static_cast<double>(a.teams_needed_whole)), "teams", "derived");
         row("a_result", "range.low", "Scenario A: teams needed, lowest over the ranges", CsvNumber(a.range.low), "teams", "derived");
         row("a_result", "range.high", "Scenario A: teams needed, highest over the ranges", CsvNumber(a.range.high), "teams", "derived");
-        row("a_result", "teams_gap", "Scenario A: teams needed minus teams today", CsvNumber(a.teams_gap), "teams", "derived");
+        row("a_result", "teams_gap", "Scenario A: teams needed minus teams today", optional(a.teams_gap), "teams", "derived");
         row("a_result", "annual_cost", "Scenario A: cost a year", CsvNumber(a.annual_cost), "£/year", "derived");
         row("a_result", "gap_annual_cost", "Scenario A: cost a year beyond today's teams", optional(a.gap_annual_cost), "£/year", "derived");
     }

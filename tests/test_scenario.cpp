@@ -168,7 +168,7 @@ TEST_SUITE("scenario") {
             CHECK(r.scenario.name == "x");
             REQUIRE(r.problems.size() == 2);
             CHECK(r.problems[0].field == "name");
-            CHECK(r.problems[1].message == "area: shortened to 200 characters, without control or direction characters.");
+            CHECK(r.problems[1].message == "Area: shortened to 200 characters, without control or direction characters.");
         }
     }
 

@@ -184,6 +184,8 @@ TEST_SUITE("working") {
             CHECK(csv.find("scenario,area,\"Area\",\"'\xc2\xa0\xef\xbc\x9dHYPERLINK(1)\",") != std::string::npos);
             CHECK(csv.find("scenario,name,\"Scenario\",\"'\xe2\x80\x8b|cmd\",") != std::string::npos);
         }
+    }
+
     TEST_CASE("the pace in words") {
         CHECK(NewTeamsPerYearText(0.6) == "Less than 1 new team a year (0.6)");
         CHECK(NewTeamsPerYearText(70.4597) == "About 71 new teams a year");
