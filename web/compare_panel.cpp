@@ -21,8 +21,9 @@ std::string RangeText(const teams::Results& r) {
 }
 
 std::string GapText(const teams::Results& r) {
-    if (r.teams_gap <= 0) return "none (" + Whole(-r.teams_gap) + " to spare)";
-    return Whole(static_cast<double>(r.teams_gap_whole)) + " more";
+    if (!r.teams_gap || !r.teams_gap_whole) return "not known (teams today not known)";
+    if (*r.teams_gap <= 0) return "none (" + Whole(-*r.teams_gap) + " to spare)";
+    return Whole(static_cast<double>(*r.teams_gap_whole)) + " more";
 }
 
 std::string CostText(const teams::Results& r) {

