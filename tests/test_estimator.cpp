@@ -109,6 +109,13 @@ TEST_SUITE("estimator") {
             CHECK_FALSE(r.new_teams_per_year.has_value());
             CHECK_FALSE(r.annual_growth_percent.has_value());
             CHECK(r.path.empty());
+            // What closing the gap costs waits for a count too; the need's own cost and value stand.
+            CHECK_FALSE(r.babies_reached_today.has_value());
+            CHECK_FALSE(r.gap_annual_cost.has_value());
+            CHECK_FALSE(r.gap_annual_cost_range.has_value());
+            CHECK(std::fabs(r.annual_cost - 110980112) <= 1);
+            CHECK(r.lifetime_value == Approx(2383792000.0));
+            for (const std::optional<BreakEven>& break_even : r.break_even) CHECK_FALSE(break_even.has_value());
         }
         SUBCASE("not known is not 0: a count of 0 still gives a gap") {
             a[Key::current_teams] = 0;
