@@ -328,6 +328,22 @@
       return new Date().toDateString();
     }
   }
+  // Under a Content-Security-Policy that requires Trusted Types (README, "Hosting and security
+  // headers"), innerHTML takes only TrustedHTML. This policy, private to this closure, is used for one
+  // markup alone: the brief written by the module, where every text is escaped (src/markup.cpp).
+  var briefPolicy; // undefined until first asked for; null without Trusted Types or when refused
+  function briefMarkup(html) {
+    if (briefPolicy === undefined) {
+      briefPolicy = null;
+      try {
+        if (window.trustedTypes && typeof window.trustedTypes.createPolicy === 'function')
+          briefPolicy = window.trustedTypes.createPolicy('teams-calculator-brief', { createHTML: function (text) { return text; } });
+      } catch (e) {
+        // The name is not allowed here: the markup stays text, for the browser to allow or refuse.
+      }
+    }
+    return briefPolicy ? briefPolicy.createHTML(html) : html;
+  }
   function refreshBrief() {
     briefPending = false;
     var brief = document.getElementById('brief');
@@ -335,7 +351,7 @@
     try {
       var link = fullLink(call('teams_current_query', []));
       // Markup written by the module: every text in it is escaped there (src/markup.cpp).
-      brief.innerHTML = call('teams_brief_html', [link, printedDate()]);
+      brief.innerHTML = briefMarkup(call('teams_brief_html', [link, printedDate()]));
       brief.setAttribute('data-link', link);
     } catch (e) {
       // The screen is unaffected; printing then shows what the brief held before.

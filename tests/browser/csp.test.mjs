@@ -16,7 +16,7 @@ import { parseHeadersFile } from './lib/headers_file.mjs';
 // The policy the site ships (shell/_headers), and the same with Trusted Types required: the option
 // README offers, whose two policies admit exactly sw.js and the sandboxed frame's teams.wasm.js.
 const SHIPPED_CSP = () => parseHeadersFile(fs.readFileSync(path.join(siteDir(), '_headers'), 'utf8'))['/*']['Content-Security-Policy'];
-const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types teams-calculator-worker teams-calculator-loader";
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types teams-calculator-worker teams-calculator-loader teams-calculator-brief";
 const WITH_TRUSTED_TYPES = () => `${SHIPPED_CSP()}; ${TRUSTED_TYPES}`;
 
 // Collects CSP violations from the first moment of every document, before any page script runs.
