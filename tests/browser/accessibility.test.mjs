@@ -304,7 +304,8 @@ describe('accessibility layer', () => {
     await page.mouse.click(p2.x + p2.width / 2, p2.y + p2.height / 2);
     assert.equal((await pollUntil(active, (a) => a.key === 'plus_prevalence')).key, 'plus_prevalence');
     // The click changed prevalence, so its Reset is drawn now: Tab goes on to it, the next in the list.
-    const now = (await controls(page)).filter((c) => c.role !== 'heading' && c.role !== 'img');
+    const focusable = async () => (await controls(page)).filter((c) => c.role !== 'heading' && c.role !== 'img');
+    const now = await pollUntil(focusable, (l) => l.some((c) => c.key === 'reset_prevalence'));
     await page.keyboard.press('Tab');
     assert.equal((await active()).key, now[now.findIndex((c) => c.key === 'plus_prevalence') + 1].key);
     assertCleanSession(session);

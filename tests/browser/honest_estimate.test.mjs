@@ -66,7 +66,8 @@ describe('the honest estimate', () => {
     const notice = await page.evaluate(() => document.body.innerText);
     assert.match(notice, /prevalence_high: 250 is outside the valid range 1 to 50%/);
     assert.match(notice, /caseload_low: 300 is above caseload_high 100; swapped/);
-    assert.match(notice, /cost_per_baby/);
+    // Named by its label, with its valid range, as every notice is.
+    assert.match(notice, /Cost a year for each baby a team supports: "NaN" is not a plain number; valid range 100 to 20,000/);
     assertCleanSession(session);
   });
 

@@ -217,7 +217,7 @@ describe('the printed brief', () => {
           return { texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
         }, svg);
         assert.ok(!parsed.error, `the SVG does not parse: ${parsed.error}`);
-        for (const label of ['Needed: 398 teams', 'Gap: 353 more teams (8.8\u00d7 today)', 'Straight line: 71 new teams a year'])
+        for (const label of ['Needed: 398 teams', 'Gap: 353 more teams (8.8\u00d7 today)', 'Straight line: About 71 new teams a year'])
           assert.ok(parsed.texts.includes(label), `the SVG lacks "${label}"`);
       }
     }
