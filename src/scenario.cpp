@@ -10,6 +10,7 @@
 
 #include "presets.h"
 #include "url_codec.h"
+#include "utf8.h"
 
 namespace teams {
 
@@ -183,26 +184,13 @@ std::string CleanLabel(std::string_view text, std::size_t max_length) {
     std::size_t characters = 0;
     std::size_t i = 0;
     while (i < text.size() && characters < max_length) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool valid = length > 0 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k)
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (valid && length == 2) valid = c >= 0xC2;                           // no overlong forms
-        if (valid && length == 3) {
-            const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-            valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0); // overlong, surrogates
-        }
-        if (valid && length == 4) {
-            const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-            valid = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-        }
-        if (!valid) { // a stray byte is dropped
+        const Utf8Char decoded = DecodeUtf8(text, i);
+        const std::size_t length = decoded.length;
+        if (!decoded.valid) { // a stray byte is dropped
             ++i;
             continue;
         }
-        char32_t code = length == 1 ? c : c & (0xFF >> (length + 1));
-        for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        const char32_t code = decoded.code;
         if (IsDirectionControl(code)) { // invisible, and able to reverse the text around it: dropped
             i += length;
             continue;

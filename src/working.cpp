@@ -8,6 +8,7 @@
 
 #include "presets.h"
 #include "url_codec.h"
+#include "utf8.h"
 
 namespace teams {
 
@@ -254,18 +255,9 @@ namespace {
 
 // The code point at text[i] and its length in bytes; a byte that starts no valid sequence is U+FFFD.
 char32_t CodePointAt(std::string_view text, std::size_t i, std::size_t* length) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    *length = 1;
-    if (n == 0 || i + n > text.size()) return 0xFFFD;
-    char32_t code = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n; ++k) {
-        const unsigned char next = static_cast<unsigned char>(text[i + k]);
-        if ((next & 0xC0) != 0x80) return 0xFFFD;
-        code = (code << 6) | (next & 0x3F);
-    }
-    *length = n;
-    return code;
+    const Utf8Char decoded = DecodeUtf8(text, i);
+    *length = decoded.length;
+    return decoded.code;
 }
 
 // Unicode spaces and characters that show nothing (zero-width, joiners, direction marks and
