@@ -1,8 +1,7 @@
 #!/bin/sh
 # Fetches Dear ImGui 1.90.1 from Debian 13's source package (imgui 1.90.1+ds-1) into third_party/imgui/
 # and applies tools/imgui_size.patch (opt-in build options; see the patch's header).
-# Uses a project-owned apt source list and state under third_party/apt/; the system's apt setup is
-# never touched, and apt still verifies the archive's signatures and the files' hashes.
+# Downloads with a project-owned apt source list and state under third_party/apt/ (tools/apt_source.sh).
 # Needs: apt-get, dpkg-source (dpkg-dev), and the trixie archive keys (Debian 12's
 # debian-archive-keyring 2023.3+deb12u1 or later ships them in /usr/share/keyrings/).
 set -eu
@@ -12,10 +11,10 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 THIRD="$ROOT/third_party"
 DEST="$THIRD/imgui"
 APT="$THIRD/apt"
-KEYRING="/usr/share/keyrings/debian-archive-keyring.gpg"
 MIRROR="${IMGUI_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 PATCH="$ROOT/tools/imgui_size.patch"
+. "$ROOT/tools/apt_source.sh"
 # The stamp names the version and the patch's hash: a tree unpacked before the patch existed, or
 # patched with an older one, is unpacked again from the downloaded source and patched.
 STAMP="$VERSION $(sha256sum "$PATCH" | cut -d' ' -f1)"
@@ -35,33 +34,12 @@ done
 
 # Downloads the source package into third_party/apt/download/ (skipped when it is already there).
 download_source() {
-    if ! command -v apt-get >/dev/null 2>&1; then
-        echo "fetch_imgui: 'apt-get' is missing" >&2
-        exit 1
-    fi
-    if [ ! -f "$KEYRING" ] || ! ls /usr/share/keyrings/debian-archive-trixie-*.gpg >/dev/null 2>&1; then
+    if ! ls /usr/share/keyrings/debian-archive-trixie-*.gpg >/dev/null 2>&1; then
         echo "fetch_imgui: the Debian 13 (trixie) archive keys are missing;" \
              "install or upgrade debian-archive-keyring (2023.3+deb12u1 or later)" >&2
         exit 1
     fi
-    mkdir -p "$APT/sources.list.d" "$APT/lists/partial" "$APT/cache/archives/partial" "$APT/download"
-    cat > "$APT/sources.list.d/trixie-src.sources" <<SOURCES
-Types: deb-src
-URIs: $MIRROR
-Suites: trixie
-Components: main
-Signed-By: $KEYRING
-SOURCES
-    # apt options that point every list, cache and state file at third_party/apt/.
-    set -- \
-        -o Dir::Etc::SourceList=/dev/null \
-        -o Dir::Etc::SourceParts="$APT/sources.list.d" \
-        -o Dir::State::Lists="$APT/lists" \
-        -o Dir::Cache="$APT/cache" \
-        -o Dir::State::Status=/var/lib/dpkg/status \
-        -o APT::Sandbox::User=root
-    apt-get "$@" -q update
-    (cd "$APT/download" && apt-get "$@" -q source --download-only "imgui=$VERSION")
+    apt_source_download fetch_imgui "$APT" trixie "$MIRROR" "imgui=$VERSION" || exit 1
 }
 
 DSC="$APT/download/imgui_${VERSION#*:}.dsc"

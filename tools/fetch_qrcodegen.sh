@@ -5,9 +5,8 @@
 # edition throws, which the WebAssembly build compiles without) is compiled into the estimator
 # library for the CLI and the WebAssembly build alike, so no system header directory ever reaches
 # the WebAssembly compiler.
-# Uses a project-owned apt source list and state under third_party/apt-bookworm/; the system's apt
-# setup is never touched, and apt still verifies the archive's signatures and the files' hashes.
-# Needs: apt-get, dpkg-source (dpkg-dev), debian-archive-keyring.
+# Downloads with a project-owned apt source list and state under third_party/apt-bookworm/
+# (tools/apt_source.sh). Needs: apt-get, dpkg-source (dpkg-dev), debian-archive-keyring.
 set -eu
 
 VERSION="1.8.0-1.1"
@@ -15,8 +14,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 THIRD="$ROOT/third_party"
 DEST="$THIRD/qrcodegen"
 APT="$THIRD/apt-bookworm"
-KEYRING="/usr/share/keyrings/debian-archive-keyring.gpg"
 MIRROR="${QRCODEGEN_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+. "$ROOT/tools/apt_source.sh"
 
 # Fast no-op when the right version is already there.
 if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$VERSION" ] \
@@ -24,40 +23,15 @@ if [ -f "$DEST/.debian-version" ] && [ "$(cat "$DEST/.debian-version")" = "$VERS
     exit 0
 fi
 
-for tool in apt-get dpkg-source; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "fetch_qrcodegen: '$tool' is missing (apt-get install dpkg-dev)" >&2
-        exit 1
-    fi
-done
-if [ ! -f "$KEYRING" ]; then
-    echo "fetch_qrcodegen: $KEYRING is missing; install debian-archive-keyring" >&2
+if ! command -v dpkg-source >/dev/null 2>&1; then
+    echo "fetch_qrcodegen: 'dpkg-source' is missing (apt-get install dpkg-dev)" >&2
     exit 1
 fi
 
-mkdir -p "$APT/sources.list.d" "$APT/lists/partial" "$APT/cache/archives/partial" "$APT/download"
-cat > "$APT/sources.list.d/bookworm-src.sources" <<SOURCES
-Types: deb-src
-URIs: $MIRROR
-Suites: bookworm
-Components: main
-Signed-By: $KEYRING
-SOURCES
-
-set -- \
-    -o Dir::Etc::SourceList=/dev/null \
-    -o Dir::Etc::SourceParts="$APT/sources.list.d" \
-    -o Dir::State::Lists="$APT/lists" \
-    -o Dir::Cache="$APT/cache" \
-    -o Dir::State::Status=/var/lib/dpkg/status \
-    -o APT::Sandbox::User=root
-
-apt-get "$@" -q update
-cd "$APT/download"
 # Only the upstream tarball is needed (the Debian part is packaging). apt checks each file it fetches
 # against the signed Sources index; should the Debian part be missing from a mirror, the upstream
 # tarball is checked again below against the .dsc, whose own hash apt has checked.
-apt-get "$@" -q source --download-only "qr-code-generator=$VERSION" || true
+apt_source_download fetch_qrcodegen "$APT" bookworm "$MIRROR" "qr-code-generator=$VERSION" || true
 
 DSC="$APT/download/qr-code-generator_${VERSION}.dsc"
 ORIG="$APT/download/qr-code-generator_${VERSION%-*}.orig.tar.gz"
