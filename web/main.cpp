@@ -141,10 +141,15 @@ bool Frame() {
     }
     s.scroll_offset = info.scroll_offset;
 
-    // Draw.
+    // Draw. Each control is recorded (and its value drawn) before the code after it acts on a click
+    // or on a stand-in's request, so a frame that changed something is followed by one that shows
+    // it: otherwise, when this frame comes more than the settling time after the request (a slow or
+    // busy device), the slider's drawn value and its stand-in's aria-valuetext keep the value before.
+    const bool answering = !s.controls.requests.empty();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     DrawApp(s);
+    const bool changed = answering || s.scenario_changed;
     ImGui::Render();
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -168,7 +173,7 @@ bool Frame() {
         g_publish.first_frame_signalled = true;
         PlatformSignalFirstFrame();
     }
-    return PlatformSecondsSinceInput() < kSettleSeconds || g_publish.query_dirty || g_publish.mirror_dirty ||
+    return changed || PlatformSecondsSinceInput() < kSettleSeconds || g_publish.query_dirty || g_publish.mirror_dirty ||
            g_publish.layout_frames < 2 || !g_publish.first_frame_signalled || NeedsNameLetters(s);
 }
 
