@@ -211,21 +211,63 @@
     }
   }
 
-  function wrapText(g, text, x, y, width, lineHeight) {
+  // [SECTION] The summary card's text: lines that fit a width, shortened with an ellipsis.
+  // A word wider than the width is broken between characters.
+  function wrapLines(g, text, width) {
     var words = String(text).split(' ');
+    var lines = [];
     var line = '';
     for (var i = 0; i < words.length; ++i) {
-      var next = line ? line + ' ' + words[i] : words[i];
-      if (line && g.measureText(next).width > width) {
-        g.fillText(line, x, y);
-        y += lineHeight;
-        line = words[i];
-      } else {
+      var word = words[i];
+      var next = line ? line + ' ' + word : word;
+      if (g.measureText(next).width <= width) {
         line = next;
+        continue;
       }
+      if (line) lines.push(line);
+      line = '';
+      while (g.measureText(word).width > width) {
+        var cut = word.length - 1;
+        while (cut > 1 && g.measureText(word.slice(0, cut)).width > width) --cut;
+        lines.push(word.slice(0, cut));
+        word = word.slice(cut);
+      }
+      line = word;
     }
-    if (line) g.fillText(line, x, y);
-    return y + lineHeight;
+    if (line) lines.push(line);
+    return lines;
+  }
+  function ellipsize(g, text, width) {
+    text = String(text);
+    if (g.measureText(text).width <= width) return text;
+    var keep = text.length;
+    while (keep > 0 && g.measureText(text.slice(0, keep).replace(/\s+$/, '') + '\u2026').width > width) --keep;
+    return text.slice(0, keep).replace(/\s+$/, '') + '\u2026';
+  }
+  // At most maxLines lines; the last one ends in an ellipsis when the text goes on.
+  function fitLines(g, text, width, maxLines) {
+    var lines = wrapLines(g, text, width);
+    if (lines.length <= maxLines) return lines;
+    var kept = lines.slice(0, maxLines - 1);
+    kept.push(ellipsize(g, lines.slice(maxLines - 1).join(' '), width));
+    return kept;
+  }
+  // The question in at most maxLines lines, the area name shortened first so that "need?" stays.
+  function questionLines(g, parts, width, maxLines) {
+    var whole = wrapLines(g, parts.join(''), width);
+    if (whole.length <= maxLines) return whole;
+    var low = 0, high = parts[1].length;
+    while (low < high) { // the longest start of the area name that fits
+      var mid = Math.ceil((low + high) / 2);
+      var shortened = parts[0] + parts[1].slice(0, mid).replace(/\s+$/, '') + '\u2026' + parts[2];
+      if (wrapLines(g, shortened, width).length <= maxLines) low = mid;
+      else high = mid - 1;
+    }
+    return fitLines(g, parts[0] + parts[1].slice(0, low).replace(/\s+$/, '') + '\u2026' + parts[2], width, maxLines);
+  }
+  // The link as people read it: no scheme.
+  function shortLink(link) {
+    return String(link || '').replace(/^https?:\/\//, '');
   }
 
   // The calculator's own typeface (the Inter subsets the module draws with) for the summary card,
@@ -248,73 +290,86 @@
     return cardFonts;
   }
 
-  // A 1200 x 630 summary card (the size social media previews use): headline, the gap as bars,
-  // the assumptions and the sources.
-  function drawCard(card) {
+  // A 1200 x 630 summary card (the size social media previews use), from CardJson (web/mirror.cpp,
+  // words and colours from src/card.cpp): the question, the answer against today, the gap bar, at
+  // most three key assumptions, the sources, the date and the link. Every text stays inside the 60 px
+  // margin, none is drawn over a bar, and every text colour is at 4.5:1 on the background.
+  // options: { date, link } (the link may be '' where the site's address is not known).
+  function drawCard(card, options) {
     var c = document.createElement('canvas');
     c.width = 1200;
     c.height = 630;
     var g = c.getContext('2d');
+    var colours = card.colours;
     var font = '"' + CARD_FONT + '", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-    g.fillStyle = '#fafaf7';
+    var left = 60, width = 1080;
+    var text = function (line, x, y) { g.fillText(line, x, y); };
+    g.fillStyle = colours.background;
     g.fillRect(0, 0, 1200, 630);
     g.textBaseline = 'alphabetic';
-    g.fillStyle = '#1d1d1f';
+
+    // The question, then the answer, large, and how it stands against today.
+    g.fillStyle = colours.text;
     g.font = '600 32px ' + font;
-    wrapText(g, card.headline, 60, 80, 620, 38);
-    g.fillStyle = '#0b7a75';
-    g.font = '600 120px ' + font;
-    g.fillText(card.number, 56, 200);
-    g.fillStyle = '#1d1d1f';
-    g.font = '24px ' + font;
-    var y = wrapText(g, card.detail, 60, 248, 620, 32) + 10;
-    g.fillStyle = '#d66c12';
-    g.font = '600 24px ' + font;
-    y = wrapText(g, card.gap, 60, y, 620, 32);
-    g.fillStyle = '#565862';
-    g.font = '20px ' + font;
-    if (card.pace) y = wrapText(g, card.pace, 60, y, 620, 28);
-    // Today against the need, on one scale.
+    var question = questionLines(g, card.question, width, 2);
+    for (var i = 0; i < question.length; ++i) text(question[i], left, 92 + i * 40);
+    var y = 92 + (question.length - 1) * 40 + 112;
+    g.fillStyle = colours.answer;
+    var size = 104;
+    g.font = '600 ' + size + 'px ' + font;
+    while (size > 40 && g.measureText(card.answer).width > width) g.font = '600 ' + (size -= 4) + 'px ' + font;
+    text(ellipsize(g, card.answer, width), left - 3, y);
+    g.fillStyle = colours.gap;
+    g.font = '600 28px ' + font;
+    text(ellipsize(g, card.against, width), left, y + 46);
+
+    // Today against the need, on one scale, each bar under its label.
+    var barWidth = 540;
     var today = card.today === null ? 0 : card.today; // null: not known, no bar
-    var scale = 620 / Math.max(card.needed, today + card.developing, 1);
-    y += 10;
-    g.fillStyle = '#ecece6';
-    g.fillRect(60, y, 620, 22);
-    g.fillRect(60, y + 34, 620, 22);
-    g.fillStyle = '#0b7a75';
-    if (card.today !== null) g.fillRect(60, y, Math.max(2, today * scale), 22);
-    g.fillStyle = 'rgba(11,122,117,0.35)';
-    g.fillRect(60 + today * scale, y, card.developing * scale, 22);
-    g.fillStyle = '#d66c12';
-    g.fillRect(60, y + 34, Math.max(2, card.needed * scale), 22);
-    // Each bar says what it is: after its end where there is room, else inside it in white.
-    g.font = '600 15px ' + font;
-    var barLabel = function (text, end, solidEnd, top) {
-      var width = g.measureText(text).width;
-      var outside = end + 8 + width <= 680;
-      g.fillStyle = outside ? '#1d1d1f' : '#ffffff';
-      g.fillText(text, outside ? end + 8 : Math.max(64, solidEnd - 8 - width), top + 16);
+    var scale = barWidth / Math.max(card.needed, today + card.developing, 1);
+    var bar = function (label, top, fill) {
+      g.fillStyle = colours.text;
+      g.font = '600 20px ' + font;
+      text(ellipsize(g, label, barWidth), left, top);
+      g.fillStyle = colours.track;
+      g.fillRect(left, top + 10, barWidth, 26);
+      fill(top + 10);
     };
-    barLabel(card.today_text, 60 + (today + card.developing) * scale, 60 + today * scale, y);
-    barLabel('Needed: ' + card.number, 60 + card.needed * scale, 60 + card.needed * scale, y + 34);
-    // The assumptions.
+    bar(card.today_label, 352, function (top) {
+      if (card.today === null) return;
+      g.fillStyle = colours.today_bar;
+      g.fillRect(left, top, Math.max(3, today * scale), 26);
+      g.fillStyle = colours.developing_bar;
+      g.fillRect(left + today * scale, top, card.developing * scale, 26);
+    });
+    bar(card.needed_label, 422, function (top) {
+      g.fillStyle = colours.needed_bar;
+      g.fillRect(left, top, Math.max(3, card.needed * scale), 26);
+    });
+
+    // At most three key assumptions, beside the bars.
+    var column = 650, columnWidth = 1140 - column;
+    g.fillStyle = colours.text;
     g.font = '600 20px ' + font;
-    g.fillStyle = '#1d1d1f';
-    g.fillText('Assumptions', 740, 80);
-    var ay = 116;
-    for (var i = 0; i < card.assumptions.length && ay < 560; ++i) {
-      g.font = '16px ' + font;
-      g.fillStyle = '#565862';
-      g.fillText(card.assumptions[i][0], 740, ay);
-      g.font = '600 18px ' + font;
-      g.fillStyle = '#0b7a75';
-      g.fillText(card.assumptions[i][1], 740, ay + 20);
-      ay += 42;
+    text('Key assumptions', column, 352);
+    g.font = '20px ' + font;
+    var ay = 384;
+    for (var k = 0; k < card.assumptions.length && k < 3; ++k) {
+      var lines = fitLines(g, card.assumptions[k][0] + ': ' + card.assumptions[k][1], columnWidth, ay + 24 <= 520 ? 2 : 1);
+      for (var l = 0; l < lines.length; ++l) text(lines[l], column, ay + l * 24);
+      ay += lines.length * 24 + 8;
     }
-    g.font = '14px ' + font;
-    g.fillStyle = '#565862';
-    wrapText(g, card.source, 60, 580, 1080, 20);
-    g.fillText(fullLink(card.query).slice(0, 150), 60, 610);
+
+    // The sources, then the link and the date.
+    g.fillStyle = colours.muted;
+    g.font = '16px ' + font;
+    var source = fitLines(g, card.source, width, 2);
+    for (var s = 0; s < source.length; ++s) text(source[s], left, 546 + s * 20);
+    var date = String(options.date || '');
+    var dateWidth = g.measureText(date).width;
+    text(date, left + width - dateWidth, 586);
+    var link = shortLink(options.link);
+    if (link) text(ellipsize(g, link, width - dateWidth - 32), left, 586);
     return c;
   }
 
@@ -392,7 +447,7 @@
       } else if (action === 'download_png') {
         var card = JSON.parse(payload);
         loadCardFonts().then(function () {
-          drawCard(card).toBlob(function (blob) {
+          drawCard(card, { date: printedDate(), link: fullLink(card.query) }).toBlob(function (blob) {
             if (blob) download('teams-calculator.png', blob, 'Picture downloaded.');
             else note('The picture could not be made here.');
           }, 'image/png');
@@ -568,6 +623,22 @@
     controls: function () {
       if (!instance) return [];
       try { return JSON.parse(call('teams_controls', [])); } catch (e) { return []; }
+    },
+    // The summary card of the current scenario as a PNG data: URL (a Promise), as "Download the card"
+    // draws it. options.date and options.link replace today's date and this page's link (''
+    // leaves the link out): tools/make_og_card.mjs draws the site's og-card.png with them.
+    cardImage: function (options) {
+      var o = options || {};
+      return Promise.resolve().then(function () {
+        if (!instance) throw new Error('The calculator is not ready yet: wait for teamsCalculator.ready.');
+        var card = JSON.parse(call('teams_card_json', []));
+        return loadCardFonts().then(function () {
+          return drawCard(card, {
+            date: typeof o.date === 'string' ? o.date : printedDate(),
+            link: typeof o.link === 'string' ? o.link : fullLink(card.query)
+          }).toDataURL('image/png');
+        });
+      });
     },
     // The height the calculator's content needs, in CSS px (for embed_child.js's auto-height).
     contentHeight: function () {

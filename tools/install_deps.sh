@@ -8,11 +8,12 @@ emscripten binaryen nlohmann-json3-dev doctest-dev \
 fonts-inter python3-fonttools \
 chromium clang-14 libclang-rt-14-dev \
 firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libgl1-mesa-dri fonts-dejavu-core \
-poppler-utils zbar-tools"
+poppler-utils zbar-tools tesseract-ocr"
 # The line with firefox-esr is for the browser tests in Firefox and WebKit: WebKitWebDriver and
 # MiniBrowser (libwebkit2gtk-4.1-0), a virtual display for both, Mesa's software OpenGL for their
 # WebGL, and a font for the pages around the calculator. The last line reads the printed brief in
-# the tests: its PDF's text and pages as images (poppler-utils) and its QR code (zbar-tools).
+# the tests: its PDF's text and pages as images (poppler-utils) and its QR code (zbar-tools); and
+# tesseract-ocr reads the summary card's PNG as a person would.
 
 missing=""
 for package in $PACKAGES; do

@@ -1,6 +1,7 @@
 // The screen in words for the page (see mirror.h): JSON from the scenario and results.
 #include "mirror.h"
 
+#include "card.h"
 #include "presets.h"
 #include "widgets.h"
 #include "working.h"
@@ -49,8 +50,10 @@ std::string NoticeJson(const AppState& state) {
 
 std::string CardJson(const AppState& state) {
     const teams::Results& r = state.results;
-    const teams::Assumptions& a = state.scenario.assumptions;
+    const teams::Card made = teams::MakeCard(state.scenario, r);
+    const teams::CardPalette& colours = teams::CardColours();
     nlohmann::ordered_json card;
+    // The share sheet's words (calculator.js, "share").
     card["headline"] = state.scenario.area + " needs";
     card["number"] = Whole(static_cast<double>(r.teams_needed_whole));
     card["detail"] = "specialised parent-infant relationship teams, to reach " + Whole(r.babies_to_reach) +
@@ -62,42 +65,24 @@ std::string CardJson(const AppState& state) {
     if (state.pinned) // the side-by-side pair: A's answer beside this one
         card["detail"] = card["detail"].get<std::string>() + ". A (" + state.pinned->name + "): " +
                          Whole(static_cast<double>(state.pinned_results.teams_needed_whole)) + " teams";
-    std::string gap;
-    if (!r.current_teams || !r.teams_gap || !r.teams_gap_whole) {
-        gap = teams::kTeamsTodayNotKnown;
-    } else if (*r.teams_gap > 0) {
-        gap = "Against " + teams::TeamsTodayText(r) + ": " +
-              teams::CountText(static_cast<double>(*r.teams_gap_whole), "more needed", "more needed");
-        if (r.scale_factor)
-            gap += " (" + teams::FormatNumber(*r.scale_factor, *r.scale_factor < 10 ? 1 : 0) + "\xC3\x97 today)";
-    } else {
-        gap = "Against " + teams::TeamsTodayText(r) + ": enough to meet the need";
-    }
-    card["gap"] = gap;
-    std::string pace;
-    if (r.teams_gap && *r.teams_gap > 0 && r.new_teams_per_year) {
-        pace = teams::NewTeamsPerYearText(*r.new_teams_per_year);
-        if (r.annual_growth_percent)
-            pace += ", or " + teams::FormatNumber(*r.annual_growth_percent, 0) + "% growth a year";
-        pace += ", over " + teams::CountText(a[Key::years_to_target], "year", "years");
-    }
-    pace += std::string(pace.empty() ? "" : ". ") + "About " + teams::RoundedPounds(r.annual_cost) + " a year";
-    card["pace"] = pace;
-    // null when not known: the card then draws no bar for today.
-    card["today"] = r.current_teams ? nlohmann::ordered_json(*r.current_teams) : nlohmann::ordered_json(nullptr);
-    card["developing"] = r.teams_in_development.value_or(0);
-    card["today_text"] = r.current_teams ? "Today: " + teams::CountText(*r.current_teams, "team", "teams") +
-                                               (r.teams_in_development && *r.teams_in_development > 0
-                                                    ? " (+" + Whole(*r.teams_in_development) + " in development)"
-                                                    : std::string())
-                                         : std::string(teams::kTeamsTodayNotKnown);
-    card["needed"] = r.teams_needed;
+    // The PNG card's (src/card.h).
+    card["question"] = {made.question_before, made.area, made.question_after};
+    card["answer"] = made.answer;
+    card["against"] = made.against;
+    card["today"] = made.today ? nlohmann::ordered_json(*made.today) : nlohmann::ordered_json(nullptr); // null: no bar
+    card["developing"] = made.developing;
+    card["needed"] = made.needed;
+    card["today_label"] = made.today_label;
+    card["needed_label"] = made.needed_label;
     nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
-    for (const AssumptionSpec& spec : teams::AssumptionTable())
-        assumptions.push_back({spec.label, ValueText(spec, a)});
+    for (const teams::CardKeyAssumption& a : made.key_assumptions) assumptions.push_back({a.label, a.value});
     card["assumptions"] = assumptions;
+    card["source"] = made.source;
+    card["colours"] = {{"background", colours.background}, {"text", colours.text},
+                       {"muted", colours.muted},           {"answer", colours.answer},
+                       {"gap", colours.gap},               {"today_bar", colours.today_bar},
+                       {"developing_bar", colours.developing_bar}, {"needed_bar", colours.needed_bar},
+                       {"track", colours.track}};
     card["query"] = CurrentQuery(state);
-    card["source"] = "Method: Parent-Infant Foundation briefing (2023). Figures: ONS, StatsWales, NRS, NISRA, "
-                     "Parent-Infant Foundation and the studies cited in the calculator.";
     return card.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -9,6 +9,8 @@
 std::string MirrorJson(const AppState& state);
 // The visible notice: ["message", ...].
 std::string NoticeJson(const AppState& state);
-// What the PNG summary card shows: {"headline", "number", "detail", "gap", "pace", "today",
-// "developing", "needed", "assumptions": [[label, value], ...], "source"}.
+// What the share sheet and the PNG summary card show: {"headline", "number", "detail"} for sharing;
+// {"question": [before, area, after], "answer", "against", "today" (null: not known), "developing",
+// "needed", "today_label", "needed_label", "assumptions": [[label, value], ...] (at most three),
+// "source", "colours", "query"} for the card (src/card.h).
 std::string CardJson(const AppState& state);

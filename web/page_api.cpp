@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "brief.h"
+#include "mirror.h"
 #include "platform_web.h"
 
 #include <nlohmann/json.hpp>
@@ -121,6 +122,11 @@ EMSCRIPTEN_KEEPALIVE void teams_set_note(const char* note) {
 // The current scenario's query, as the address bar shows it once the throttle has passed.
 EMSCRIPTEN_KEEPALIVE const char* teams_current_query() {
     return PageAnswer(g_app ? CurrentQuery(*g_app) : "");
+}
+
+// The summary card's words and colours (mirror.h), for cardImage() (the site's og-card.png).
+EMSCRIPTEN_KEEPALIVE const char* teams_card_json() {
+    return PageAnswer(g_app ? CardJson(*g_app) : "null");
 }
 
 EMSCRIPTEN_KEEPALIVE const char* teams_brief_html(const char* link, const char* date) {
