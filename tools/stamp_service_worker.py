@@ -6,7 +6,8 @@ new cache and no file is ever served from an older build's set.
     python3 tools/stamp_service_worker.py build/wasm/site
 
 Kept: index.html and every script, WebAssembly, style, manifest and icon file of the site.
-Not kept: sw.js itself; embed.js and embed-example.css (host pages', never the calculator's); the font
+Not kept: sw.js itself; embed.js and embed-example.css (host pages', never the calculator's); og-card.png
+(fetched only by link previews); the font
 files (only the summary picture loads them, when asked for; offline it uses the system's fonts); other HTML
 pages (the single-file copy, the embed example); the module as a script (teams.wasm.js: only
 sandboxed frames load it, and they cannot use a service worker); hidden files."""
@@ -17,7 +18,8 @@ import sys
 from pathlib import Path
 
 KEPT_SUFFIXES = {".js", ".wasm", ".css", ".webmanifest", ".png", ".svg", ".ico", ".json"}
-NOT_KEPT = {"sw.js", "embed.js", "embed-example.css"}  # run or used on host pages, never on the calculator's own
+# Run or used on host pages, never on the calculator's own; og-card.png is for link previews only.
+NOT_KEPT = {"sw.js", "embed.js", "embed-example.css", "og-card.png"}
 
 
 def site_files(site):

@@ -1,11 +1,13 @@
 // The summary card (the 1200x630 PNG of "Download the card") read as a person reads it: its text
-// through Debian's tesseract-ocr, its contrast and its margins from its pixels.
+// through Debian's tesseract-ocr, its contrast and its margins from its pixels. Also the site's
+// static og-card.png (tools/make_og_card.mjs), the card of the briefing's answer.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { DESKTOP } from './lib/chromium.mjs';
+import { DESKTOP, REPO_ROOT } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
 import { openCalculator, api, waitUntilIdle, outputDir, siteDir } from './lib/calculator_page.mjs';
 import { decodePng } from './lib/png.mjs';
@@ -185,4 +187,37 @@ describe('the summary card', () => {
       assertCleanSession(session);
     });
   }
+
+  test("the site's og-card.png is the card of the briefing's answer", async () => {
+    const file = path.join(siteDir(), 'og-card.png');
+    assert.ok(fs.existsSync(file), `${file} is missing`);
+    const png = decodePng(fs.readFileSync(file));
+    assert.equal(png.width, 1200);
+    assert.equal(png.height, 630);
+    const { text, words } = ocr(file);
+    assert.match(text, /How many parent-infant relationship teams does England need\?/, text);
+    assert.match(text, /\b398 teams\b/, text);
+    assert.match(text, /against 45 teams today/, text);
+    assert.ok(text.includes(cardDate(fs.statSync(file).mtime)), `no date of the build in: ${text}`);
+    const poor = lowContrastWords(png, words);
+    assert.deepEqual(poor, [], `text under 4.5:1: ${poor.join('; ')}`);
+    assert.equal(marginIntruders(png, 40).count, 0, 'something drawn in the margin');
+    // For link previews only: not in the offline cache's list.
+    assert.doesNotMatch(fs.readFileSync(path.join(siteDir(), 'sw.js'), 'utf8'), /og-card\.png/);
+  });
+  test('make_og_card.mjs --site prints that address on the card as its link', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-og-'));
+    try {
+      fs.cpSync(siteDir(), copy, { recursive: true });
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/make_og_card.mjs'), copy, '--site=https://teams.example.org/calc/'],
+        { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+      const { text } = ocr(path.join(copy, 'og-card.png'));
+      assert.match(text, /teams\.example\.org\/calc\//, text);
+      assert.doesNotMatch(text, /https:/, 'the link keeps its scheme');
+      assert.throws(() => execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/make_og_card.mjs'), copy, '--site=javascript:alert(1)'],
+        { stdio: ['ignore', 'pipe', 'pipe'] }), /--site must be an http\(s\) address/);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });
