@@ -322,6 +322,11 @@
     g.fillStyle = colours.gap;
     g.font = '600 28px ' + font;
     text(ellipsize(g, card.against, width), left, y + 46);
+    if (card.compared) { // the side-by-side pair: A's answer beside this one
+      g.fillStyle = colours.text;
+      g.font = '20px ' + font;
+      text(ellipsize(g, card.compared, width), left, y + 76);
+    }
 
     // Today against the need, on one scale, each bar under its label.
     var barWidth = 540;

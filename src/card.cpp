@@ -76,7 +76,7 @@ double ContrastRatio(const char* a, const char* b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-Card MakeCard(const Scenario& scenario, const Results& results) {
+Card MakeCard(const Scenario& scenario, const Results& results, const Scenario* pinned, const Results* pinned_results) {
     const Results& r = results;
     Card card;
     card.question_before = "How many parent-infant relationship teams does ";
@@ -133,6 +133,9 @@ Card MakeCard(const Scenario& scenario, const Results& results) {
         if (yours) card.source += sources.empty() ? " your own" : "; your own";
         card.source += ".";
     }
+    if (pinned && pinned_results)
+        card.compared = "Compared with A, " + pinned->name + ": " +
+                        CountText(static_cast<double>(pinned_results->teams_needed_whole), "team", "teams");
     return card;
 }
 

@@ -51,10 +51,13 @@ struct Card {
     std::string needed_label; // "Needed: 6 teams (5.7)"
     std::vector<CardKeyAssumption> key_assumptions; // at most three, births first
     std::string source; // "Method: Parent-Infant Foundation briefing (2023). Figures: ..."
+    // With a scenario pinned as A to compare: "Compared with A, Wales at 10%: 12 teams"; else empty.
+    std::string compared;
 };
 
 // At most three key assumptions: births, then the ones this scenario changed from its preset's
 // published values (table order), then prevalence and caseload.
-Card MakeCard(const Scenario& scenario, const Results& results);
+Card MakeCard(const Scenario& scenario, const Results& results, const Scenario* pinned = nullptr,
+              const Results* pinned_results = nullptr);
 
 } // namespace teams

@@ -104,6 +104,15 @@ TEST_SUITE("card") {
         }
     }
 
+    TEST_CASE("a scenario pinned as A: its name and answer, else nothing") {
+        CHECK(CardFor("").compared.empty());
+        const Scenario a = ScenarioFromQuery("preset=wales&prevalence=10&name=Wales+at+10%25", Scenario{}).scenario;
+        const Results ra = Estimate(a.assumptions, a.ranges);
+        const Scenario b = ScenarioFromQuery("preset=wales", Scenario{}).scenario;
+        const Card card = MakeCard(b, Estimate(b.assumptions, b.ranges), &a, &ra);
+        CHECK(card.compared == "Compared with A, Wales at 10%: 12 teams");
+    }
+
     TEST_CASE("an empty area asks about your area") {
         Scenario s;
         s.area = "";

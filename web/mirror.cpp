@@ -50,7 +50,8 @@ std::string NoticeJson(const AppState& state) {
 
 std::string CardJson(const AppState& state) {
     const teams::Results& r = state.results;
-    const teams::Card made = teams::MakeCard(state.scenario, r);
+    const teams::Card made = teams::MakeCard(state.scenario, r, state.pinned ? &*state.pinned : nullptr,
+                                             state.pinned ? &state.pinned_results : nullptr);
     const teams::CardPalette& colours = teams::CardColours();
     nlohmann::ordered_json card;
     // The share sheet's words (calculator.js, "share").
@@ -78,6 +79,7 @@ std::string CardJson(const AppState& state) {
     for (const teams::CardKeyAssumption& a : made.key_assumptions) assumptions.push_back({a.label, a.value});
     card["assumptions"] = assumptions;
     card["source"] = made.source;
+    card["compared"] = made.compared;
     card["colours"] = {{"background", colours.background}, {"text", colours.text},
                        {"muted", colours.muted},           {"answer", colours.answer},
                        {"gap", colours.gap},               {"today_bar", colours.today_bar},

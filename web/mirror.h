@@ -12,5 +12,5 @@ std::string NoticeJson(const AppState& state);
 // What the share sheet and the PNG summary card show: {"headline", "number", "detail"} for sharing;
 // {"question": [before, area, after], "answer", "against", "today" (null: not known), "developing",
 // "needed", "today_label", "needed_label", "assumptions": [[label, value], ...] (at most three),
-// "source", "colours", "query"} for the card (src/card.h).
+// "source", "compared" (scenario A's answer, or ""), "colours", "query"} for the card (src/card.h).
 std::string CardJson(const AppState& state);

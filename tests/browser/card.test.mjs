@@ -164,6 +164,20 @@ describe('the summary card', () => {
     assertCleanSession(session);
   });
 
+  test("with a scenario pinned as A, the card gives A's answer beside this one", async () => {
+    const pin = encodeURIComponent('preset=wales&prevalence=10');
+    const session = await open(`?preset=wales&pin=${pin}`);
+    const pinned = await session.page.evaluate(() => window.teamsCalculator.getPinned());
+    assert.ok(pinned, 'the link pinned no scenario A');
+    const { file, png } = await downloadCard(session, 'card-pinned.png');
+    const { text, words } = ocr(file);
+    const name = pinned.scenario.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(text, new RegExp(`Compared with A, ${name}: ${pinned.results.teams_needed_whole} teams`), text);
+    assert.match(text, /teams today not known/, text);
+    assert.deepEqual(lowContrastWords(png, words), []);
+    assertCleanSession(session);
+  });
+
   for (const [kind, area] of [
     ['one 200-character word', 'Llanfairpwllgwyngyll'.repeat(10)],
     ['200 characters of words', Array.from({ length: 20 }, (_, i) => `Area${String(i).padStart(4, '0')}`).join(' ').padEnd(200, 'x')],
