@@ -249,6 +249,10 @@ std::string RangeKey(const AssumptionSpec& spec, RangeEnd end) {
     return std::string(spec.key) + (end == RangeEnd::low ? "_low" : "_high");
 }
 
+std::string RangeLabel(const AssumptionSpec& spec, RangeEnd end) {
+    return std::string(spec.label) + (end == RangeEnd::low ? ", low end of the range" : ", high end of the range");
+}
+
 bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::optional<double> low,
                 std::optional<double> high, std::vector<Problem>* problems) {
     const AssumptionSpec& spec = Spec(key);
@@ -258,11 +262,12 @@ bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::op
         const std::optional<double>& given = end == RangeEnd::low ? low : high;
         if (!given) continue;
         const std::string field = RangeKey(spec, end);
+        const std::string label = RangeLabel(spec, end);
         double& target = end == RangeEnd::low ? range.low : range.high;
         const double value = *given;
         if (!std::isfinite(value)) {
             if (problems)
-                problems->push_back({field, field + ": " + ValueText(value) + " is not a number; valid range " +
+                problems->push_back({field, label + ": " + ValueText(value) + " is not a number; valid range " +
                                                 RangeText(spec) + ". Kept " + DisplayValue(spec, target) + "."});
             continue;
         }
@@ -270,7 +275,7 @@ bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::op
         if (spec.whole_number) applied = std::round(applied);
         if (applied != value && problems) {
             const bool out_of_range = value < spec.min || value > spec.max;
-            problems->push_back({field, field + ": " + ValueText(value) +
+            problems->push_back({field, label + ": " + ValueText(value) +
                                             (out_of_range ? " is outside the valid range " + RangeText(spec)
                                                           : " must be a whole number (" + RangeText(spec) + ")") +
                                             "; used " + DisplayValue(spec, applied) + "."});
@@ -282,9 +287,9 @@ bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::op
     if (range.low > range.high) {
         if (problems)
             problems->push_back({RangeKey(spec, RangeEnd::low),
-                                 RangeKey(spec, RangeEnd::low) + ": " + DisplayValue(spec, range.low) + " is above " +
-                                     RangeKey(spec, RangeEnd::high) + " " + DisplayValue(spec, range.high) +
-                                     "; swapped them (valid range " + RangeText(spec) + ")."});
+                                 RangeLabel(spec, RangeEnd::low) + ": " + DisplayValue(spec, range.low) +
+                                     " is above the high end " + DisplayValue(spec, range.high) + "; swapped them (valid range " +
+                                     RangeText(spec) + ")."});
         std::swap(range.low, range.high);
     }
     ranges[key] = range;
@@ -295,10 +300,10 @@ std::string CheckRange(const AssumptionSpec& spec, double low, double high) {
     for (const RangeEnd end : {RangeEnd::low, RangeEnd::high}) {
         const double value = end == RangeEnd::low ? low : high;
         const std::string problem = CheckValue(spec, value);
-        if (!problem.empty()) return RangeKey(spec, end) + problem.substr(std::string(spec.label).size());
+        if (!problem.empty()) return RangeLabel(spec, end) + problem.substr(std::string(spec.label).size());
     }
     if (low > high)
-        return std::string(spec.key) + "_low: " + DisplayValue(spec, low) + " is above " + spec.key + "_high " +
+        return RangeLabel(spec, RangeEnd::low) + ": " + DisplayValue(spec, low) + " is above the high end " +
                DisplayValue(spec, high) + "; the low must not be above the high (valid range " + RangeText(spec) + ").";
     return {};
 }

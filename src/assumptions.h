@@ -128,15 +128,17 @@ std::string CheckValue(const AssumptionSpec& spec, double value);
 // True when every value is finite and within its range.
 bool IsValid(const Assumptions& assumptions);
 
-// Which end of a range: "<key>_low" / "<key>_high" in links and problems.
+// Which end of a range: "<key>_low" / "<key>_high" in links and a problem's field; its label in
+// the problem's message.
 enum class RangeEnd { low, high };
-std::string RangeKey(const AssumptionSpec& spec, RangeEnd end); // "caseload_low"
+std::string RangeKey(const AssumptionSpec& spec, RangeEnd end);   // "caseload_low"
+std::string RangeLabel(const AssumptionSpec& spec, RangeEnd end); // "Families one team supports a year, low end of the range"
 
 // Sets a key's range from a link or a file: either end or both (std::nullopt keeps that end; a key
 // without a range starts from low = high = its value). A non-finite end is refused (that end stays);
 // an end outside the valid range is clamped, whole-number fields rounded, and a low above its high
-// swapped. Every change from what was asked is reported as a Problem naming "<key>_low" or
-// "<key>_high" and the valid range. Returns true when anything was applied.
+// swapped. Every change from what was asked is reported as a Problem whose field is "<key>_low" or
+// "<key>_high" and whose message names the end by its label and gives the valid range. Returns true when anything was applied.
 bool ApplyRange(Ranges& ranges, const Assumptions& assumptions, Key key, std::optional<double> low,
                 std::optional<double> high, std::vector<Problem>* problems);
 

@@ -78,7 +78,8 @@ Problem ParseProblem(std::string_view text) {
         if (spec) field = RangeKey(*spec, field == "low" ? RangeEnd::low : RangeEnd::high);
     }
     if (spec && ParseNumber(locator.last_token, &number) && !std::isfinite(number))
-        return {field, std::string(spec->label) + (field == spec->key ? "" : field.size() > 4 && field.compare(field.size() - 4, 4, "_low") == 0 ? ", low" : ", high") +
+        return {field, (field == spec->key ? std::string(spec->label)
+                        : RangeLabel(*spec, field.size() > 4 && field.compare(field.size() - 4, 4, "_low") == 0 ? RangeEnd::low : RangeEnd::high)) +
                            ": " + CleanLabel(locator.last_token, 40) + " is not a usable number; valid range " +
                            RangeText(*spec) + ". Nothing was loaded."};
     std::string message = "The scenario is not valid JSON";
@@ -137,7 +138,7 @@ void ReadRanges(const json& ranges, Scenario& scenario, std::vector<Problem>& pr
         }
         if (!value.is_object()) {
             problems.push_back({RangeKey(*spec, RangeEnd::low),
-                                std::string("ranges.") + spec->key + ": must be {\"low\": number, \"high\": number} or null, not " +
+                                std::string(spec->label) + ", range: must be {\"low\": number, \"high\": number} or null, not " +
                                     TypeName(value) + "; valid range " + RangeText(*spec) + ". Kept as it was."});
             continue;
         }
@@ -146,7 +147,7 @@ void ReadRanges(const json& ranges, Scenario& scenario, std::vector<Problem>& pr
             const auto found = value.find(end == RangeEnd::low ? "low" : "high");
             if (found == value.end()) continue;
             if (!found->is_number()) {
-                problems.push_back({RangeKey(*spec, end), RangeKey(*spec, end) + ": must be a number, not " +
+                problems.push_back({RangeKey(*spec, end), RangeLabel(*spec, end) + ": must be a number, not " +
                                                               TypeName(*found) + "; valid range " + RangeText(*spec) + "."});
                 continue;
             }
@@ -155,7 +156,7 @@ void ReadRanges(const json& ranges, Scenario& scenario, std::vector<Problem>& pr
         for (const auto& [inner, ignored] : value.items()) {
             (void)ignored;
             if (inner != "low" && inner != "high")
-                problems.push_back({RangeKey(*spec, RangeEnd::low), std::string("ranges.") + spec->key + ": \"" +
+                problems.push_back({RangeKey(*spec, RangeEnd::low), std::string(spec->label) + ", range: \"" +
                                                                         CleanLabel(inner, 40) + "\" is not low or high; ignored."});
         }
         ApplyRange(scenario.ranges, scenario.assumptions, spec->id, ends[0], ends[1], &problems);

@@ -195,6 +195,13 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
 
     const Scenario before = result.scenario; // after the preset: what the link's own values change
     GivenKeys given;
+    // A count that is not a number is said once the area's figures are settled (see below).
+    struct JunkCount {
+        std::size_t problem;
+        const AssumptionSpec* spec;
+        std::string refused; // the message up to what became of the count
+    };
+    std::vector<JunkCount> junk_counts;
     for (const Pair& pair : pairs) {
         if (pair.key == "preset") continue;
         if (pair.key == "name" || pair.key == "area") {
@@ -226,10 +233,11 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         if (pair.ok && spec->can_be_unknown && pair.value == kUnknownLinkValue) {
             applied = SetUnknown(result.scenario.assumptions, spec->id);
         } else if (!pair.ok || !ParseNumber(pair.value, &value)) {
-            AddProblem(result.problems,
-                       {spec->key, std::string(spec->label) + ": \"" + Shown(pair.value) + "\" is not a plain number" +
-                                       (spec->can_be_unknown ? " or \"unknown\"" : "") + "; valid range " +
-                                       RangeText(*spec) + ". Kept " + ShownValue(result.scenario.assumptions, *spec) + "."});
+            const std::string refused = std::string(spec->label) + ": \"" + Shown(pair.value) + "\" is not a plain number" +
+                                        (spec->can_be_unknown ? " or \"unknown\"" : "") + "; valid range " + RangeText(*spec) + ".";
+            if (spec->can_be_unknown && result.problems.size() < kMaxProblems)
+                junk_counts.push_back({result.problems.size(), spec, refused});
+            AddProblem(result.problems, {spec->key, refused + " Kept " + ShownValue(result.scenario.assumptions, *spec) + "."});
             continue;
         } else {
             applied = ApplyValue(result.scenario.assumptions, spec->id, value, &result.problems);
@@ -255,7 +263,7 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         if (!pair.ok || !ParseNumber(pair.value, &value)) {
             const std::optional<ValueRange>& kept = result.scenario.ranges[spec.id];
             AddProblem(result.problems, {RangeKey(spec, pair.param.end),
-                                         RangeKey(spec, pair.param.end) + ": \"" + Shown(pair.value) +
+                                         RangeLabel(spec, pair.param.end) + ": \"" + Shown(pair.value) +
                                              "\" is not a plain number or none; valid range " + RangeText(spec) + ". Kept " +
                                              (kept ? DisplayValue(spec, side == 0 ? kept->low : kept->high) : std::string("no range")) +
                                              "."});
@@ -275,6 +283,16 @@ QueryResult ScenarioFromQuery(std::string_view query, const Scenario& base) {
         }
     }
     KeepAreaFiguresApart(result.scenario, before, given);
+    // Another area's count is not kept for this one: the notice says what the count ended as.
+    for (const JunkCount& junk : junk_counts) {
+        std::string& message = result.problems[junk.problem].message;
+        if (result.scenario.assumptions.Known(junk.spec->id))
+            message = junk.refused + " Kept " + ShownValue(result.scenario.assumptions, *junk.spec) + ".";
+        else if (IsLocalScenario(result.scenario) && result.scenario.area != before.area)
+            message = junk.refused + " Left not known: enter " + result.scenario.area + "'s own count.";
+        else
+            message = junk.refused + " Left not known.";
+    }
     return result;
 }
 

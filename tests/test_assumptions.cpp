@@ -175,14 +175,16 @@ TEST_SUITE("assumptions") {
             CHECK(ApplyRange(ranges, a, Key::prevalence, 10, 250, &problems));
             CHECK(*ranges[Key::prevalence] == ValueRange{10, 50});
             REQUIRE(problems.size() == 1);
-            CHECK(problems[0].message == "prevalence_high: 250 is outside the valid range 1 to 50%; used 50%.");
+            CHECK(problems[0].message == "Babies at risk of disorganised attachment, high end of the range: 250 is outside the "
+                                         "valid range 1 to 50%; used 50%.");
         }
         SUBCASE("NaN and infinity are refused, the old end kept") {
             ranges[Key::prevalence] = ValueRange{10, 23.5};
             CHECK_FALSE(ApplyRange(ranges, a, Key::prevalence, std::nan(""), HUGE_VAL, &problems));
             CHECK(*ranges[Key::prevalence] == ValueRange{10, 23.5});
             REQUIRE(problems.size() == 2);
-            CHECK(problems[0].message == "prevalence_low: NaN is not a number; valid range 1 to 50%. Kept 10%.");
+            CHECK(problems[0].message ==
+                  "Babies at risk of disorganised attachment, low end of the range: NaN is not a number; valid range 1 to 50%. Kept 10%.");
             CHECK(problems[1].field == "prevalence_high");
         }
         SUBCASE("whole-number fields are rounded") {
@@ -192,10 +194,11 @@ TEST_SUITE("assumptions") {
         }
         CHECK(CheckRange(Spec(Key::caseload), 100, 300).empty());
         CHECK(CheckRange(Spec(Key::caseload), 300, 100) ==
-              "caseload_low: 300 is above caseload_high 100; the low must not be above the high (valid range 10 to 1,000 "
-              "families/team/year).");
-        CHECK(CheckRange(Spec(Key::prevalence), 10, 250) == "prevalence_high: 250 is outside the valid range 1 to 50%.");
+              "Families one team supports a year, low end of the range: 300 is above the high end 100; the low must not "
+              "be above the high (valid range 10 to 1,000 families/team/year).");
+        CHECK(CheckRange(Spec(Key::prevalence), 10, 250) ==
+              "Babies at risk of disorganised attachment, high end of the range: 250 is outside the valid range 1 to 50%.");
         CHECK(CheckRange(Spec(Key::prevalence), std::nan(""), 20) ==
-              "prevalence_low: NaN is not a number; valid range 1 to 50%.");
+              "Babies at risk of disorganised attachment, low end of the range: NaN is not a number; valid range 1 to 50%.");
     }
 }

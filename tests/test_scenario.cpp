@@ -206,7 +206,8 @@ TEST_SUITE("scenario") {
             REQUIRE(loaded.problems.size() == 1);
             CHECK(loaded.problems[0].field == "caseload_low");
             CHECK(loaded.problems[0].message ==
-                  "caseload_low: 300 is above caseload_high 100; swapped them (valid range 10 to 1,000 families/team/year).");
+                  "Families one team supports a year, low end of the range: 300 is above the high end 100; swapped them "
+                  "(valid range 10 to 1,000 families/team/year).");
         }
         SUBCASE("one end alone pairs with the value; a bad end keeps the last good one") {
             Scenario base;
@@ -220,13 +221,20 @@ TEST_SUITE("scenario") {
             CHECK(loaded.scenario.ranges[Key::births]->low == 500000);
             CHECK(loaded.scenario.ranges[Key::births]->high == 595948);
             REQUIRE(loaded.problems.size() == 1);
-            CHECK(loaded.problems[0].message == "caseload_low: must be a number, not text; valid range 10 to 1,000 families/team/year.");
+            CHECK(loaded.problems[0].message == "Families one team supports a year, low end of the range: must be a number, not "
+                                                "text; valid range 10 to 1,000 families/team/year.");
         }
         SUBCASE("an end too large for a double names the range's field") {
             const LoadResult loaded = ScenarioFromJson(R"({"ranges": {"prevalence": {"low": 10, "high": 1e309}}})", Scenario{});
             REQUIRE(loaded.problems.size() == 1);
             CHECK(loaded.problems[0].field == "prevalence_high");
             CHECK(loaded.problems[0].message.find("1 to 50%") != std::string::npos);
+            CHECK(loaded.problems[0].message.rfind("Babies at risk of disorganised attachment, high end of the range: ", 0) == 0);
+        }
+        SUBCASE("a range that is not an object is named by its label") {
+            const LoadResult loaded = ScenarioFromJson(R"({"ranges": {"caseload": 5}})", Scenario{});
+            REQUIRE(loaded.problems.size() == 1);
+            CHECK(loaded.problems[0].message.rfind("Families one team supports a year, range: must be", 0) == 0);
         }
     }
 

@@ -94,6 +94,36 @@ TEST_SUITE("url_codec") {
         CHECK(r.problems[1].message == "Families one team supports a year: 0 is outside the valid range 10 to 1,000 families/team/year; used 10.");
     }
 
+    TEST_CASE("a count that is not a number: the notice says what the count ended as") {
+        SUBCASE("the briefing's own area keeps its count") {
+            const QueryResult r = ScenarioFromQuery("current_teams=abc", Scenario{});
+            CHECK(r.scenario.assumptions[Key::current_teams] == 45);
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].message ==
+                  "Specialised teams today: \"abc\" is not a plain number or \"unknown\"; valid range 0 to 5,000 teams. Kept 45.");
+        }
+        SUBCASE("another area does not keep England's count") {
+            const QueryResult r = ScenarioFromQuery("area=Leeds&births=8617&current_teams=abc", Scenario{});
+            CHECK_FALSE(r.scenario.assumptions.Known(Key::current_teams));
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].message == "Specialised teams today: \"abc\" is not a plain number or \"unknown\"; valid "
+                                           "range 0 to 5,000 teams. Left not known: enter Leeds's own count.");
+            CHECK(r.problems[0].message.find("45") == std::string::npos);
+        }
+        SUBCASE("a count of this area given before stays") {
+            const QueryResult r = ScenarioFromQuery("area=Leeds&births=8617&current_teams=2&current_teams=x", Scenario{});
+            CHECK(r.scenario.assumptions[Key::current_teams] == 2);
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].message.find("Kept 2.") != std::string::npos);
+        }
+        SUBCASE("a preset without a count") {
+            const QueryResult r = ScenarioFromQuery("preset=wales&teams_in_development=%ZZ", Scenario{});
+            CHECK_FALSE(r.scenario.assumptions.Known(Key::teams_in_development));
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].message.find("Left not known.") != std::string::npos);
+        }
+    }
+
     TEST_CASE("a flood of bad parameters gives a bounded list of problems") {
         std::string query;
         for (int i = 0; i < 5000; ++i) query += "prevalence=x&";
@@ -176,8 +206,11 @@ TEST_SUITE("url_codec") {
             REQUIRE(r.scenario.ranges[Key::prevalence]);
             CHECK(*r.scenario.ranges[Key::prevalence] == ValueRange{10, 50});
             REQUIRE(r.problems.size() == 2);
-            CHECK(r.problems[0].message == "prevalence_low: \"NaN\" is not a plain number or none; valid range 1 to 50%. Kept 10%.");
-            CHECK(r.problems[1].message == "prevalence_high: 250 is outside the valid range 1 to 50%; used 50%.");
+            CHECK(r.problems[0].message == "Babies at risk of disorganised attachment, low end of the range: \"NaN\" is not a "
+                                           "plain number or none; valid range 1 to 50%. Kept 10%.");
+            CHECK(r.problems[1].message == "Babies at risk of disorganised attachment, high end of the range: 250 is outside "
+                                           "the valid range 1 to 50%; used 50%.");
+            CHECK(r.problems[1].field == "prevalence_high");
         }
         SUBCASE("none removes a range") {
             const QueryResult r = ScenarioFromQuery("prevalence_low=none", Scenario{});

@@ -115,7 +115,7 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
         const teams::Key id = range_spec->id;
         const std::optional<teams::ValueRange> before = state.scenario.ranges[id];
         if (!teams::ParseNumber(PlainNumberText(typed), &value) || !std::isfinite(value)) {
-            problems.push_back({key, std::string(range_spec->label) + " (" + key + "): \"" + typed.substr(0, 40) +
+            problems.push_back({key, teams::RangeLabel(*range_spec, high ? teams::RangeEnd::high : teams::RangeEnd::low) + ": \"" + typed.substr(0, 40) +
                                          "\" is not a number; enter a value in " + teams::RangeText(*range_spec) + "."});
         } else {
             teams::ApplyRange(state.scenario.ranges, state.scenario.assumptions, id,

@@ -64,8 +64,9 @@ describe('the honest estimate', () => {
     assert.equal(results.lifetime_value, 2383792000);
     assert.doesNotMatch(JSON.stringify(results), /NaN|Infinity/);
     const notice = await page.evaluate(() => document.body.innerText);
-    assert.match(notice, /prevalence_high: 250 is outside the valid range 1 to 50%/);
-    assert.match(notice, /caseload_low: 300 is above caseload_high 100; swapped/);
+    assert.match(notice, /Babies at risk of disorganised attachment, high end of the range: 250 is outside the valid range 1 to 50%/);
+    assert.match(notice, /Families one team supports a year, low end of the range: 300 is above the high end 100; swapped/);
+    assert.doesNotMatch(notice, /prevalence_high|caseload_low/);
     // Named by its label, with its valid range, as every notice is.
     assert.match(notice, /Cost a year for each baby a team supports: "NaN" is not a plain number; valid range 100 to 20,000/);
     assertCleanSession(session);
