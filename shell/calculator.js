@@ -381,6 +381,15 @@
   // [SECTION] The printed brief: #brief holds it (shown only in print, see style.css), filled from
   // the module whenever the scenario changes and again just before printing, with today's date.
   var briefPending = false;
+  // Today in the reader's calendar as 2026-12-01, for download names and the CSV's date row.
+  function isoDate() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+  function downloadName(extension) {
+    return call('teams_download_name', [extension, isoDate()]) || 'teams.' + extension;
+  }
   function printedDate() {
     try {
       return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -446,14 +455,16 @@
         window.print();
         note('');
       } else if (action === 'download_svg') {
-        download('teams-calculator-pictures.svg', new Blob([payload], { type: 'image/svg+xml' }), 'Pictures downloaded.');
+        download(downloadName('svg'), new Blob([payload], { type: 'image/svg+xml' }), 'Pictures downloaded.');
       } else if (action === 'download_csv') {
-        download('teams-calculator.csv', new Blob(['\ufeff' + payload], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
+        var csv = call('teams_report_csv', [fullLink(payload), isoDate()]);
+        download(downloadName('csv'), new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
       } else if (action === 'download_png') {
         var card = JSON.parse(payload);
+        var pngName = downloadName('png');
         loadCardFonts().then(function () {
           drawCard(card, { date: printedDate(), link: fullLink(card.query) }).toBlob(function (blob) {
-            if (blob) download('teams-calculator.png', blob, 'Picture downloaded.');
+            if (blob) download(pngName, blob, 'Picture downloaded.');
             else note('The picture could not be made here.');
           }, 'image/png');
         }).catch(function () { note('The picture could not be made here.'); });

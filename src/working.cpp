@@ -3,6 +3,7 @@
 #include "working.h"
 
 #include <cmath>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -299,9 +300,38 @@ std::string CsvCell(std::string_view text) {
 
 namespace {
 
-std::string CsvNumber(double value) { return std::isfinite(value) ? FormatRoundTrip(value) : std::string(); }
+// Rounded to `decimals`, without trailing zeros: 33.333, 397.299, 595948. Not finite: an empty cell.
+std::string CsvNumber(double value, int decimals) {
+    if (!std::isfinite(value)) return std::string();
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text = buffer;
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+    }
+    if (text == "-0") text = "0";
+    return text;
+}
+
+std::string CsvOptional(const std::optional<double>& value, int decimals) {
+    return value ? CsvNumber(*value, decimals) : std::string();
+}
+
+// What each kind of figure means to a spreadsheet: babies to a tenth, teams and multiples to a
+// thousandth, percentages to a hundredth, pounds whole; an assumption as precisely as its step needs.
+constexpr int kBabies = 1;
+constexpr int kTeams = 3;
+constexpr int kPercent = 2;
+constexpr int kPounds = 0;
+int AssumptionDecimals(const AssumptionSpec& spec) { return spec.whole_number ? 0 : 3; }
 
 } // namespace
+
+#ifndef TEAMS_VERSION
+#define TEAMS_VERSION "unversioned"
+#endif
+const char* CalculatorVersion() { return TEAMS_VERSION; }
 
 std::vector<Key> DifferingAssumptions(const Scenario& a, const Scenario& b) {
     std::vector<Key> keys;
@@ -311,86 +341,120 @@ std::vector<Key> DifferingAssumptions(const Scenario& a, const Scenario& b) {
     return keys;
 }
 
-std::string ReportCsv(const Scenario& s, const Results& r, const Scenario* pinned, const Results* pinned_results) {
+std::string ReportCsv(const Scenario& s, const Results& r, const ReportContext& context, const Scenario* pinned,
+                      const Results* pinned_results) {
     std::string out = "section,key,label,value,unit,source\r\n";
     auto row = [&out](const char* section, const std::string& key, const std::string& label, const std::string& value,
                       const std::string& unit, const std::string& source) {
         out += std::string(section) + "," + key + "," + CsvCell(label) + "," + value + "," + CsvCell(unit) + "," +
                CsvCell(source) + "\r\n";
     };
+    row("about", "link", "Link to this scenario", CsvCell(context.link), "", "");
+    row("about", "date", "Downloaded", CsvCell(context.date), "", "");
+    row("about", "version", "Calculator version", CsvCell(context.version), "", "");
     row("scenario", "area", "Area", CsvCell(s.area), "", "");
     row("scenario", "name", "Scenario", CsvCell(s.name), "", "");
     row("scenario", "summary", "In one sentence", CsvCell(SummarySentence(s, r)), "", "");
     row("scenario", "teams_today", "Teams today", CsvCell(TeamsTodayText(r)), "", SourceFor(s, Key::current_teams));
+    // The whole numbers the headline shows.
+    auto whole = [](const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); };
+    row("headline", "teams_needed_whole", "Teams needed, rounded up", std::to_string(r.teams_needed_whole), "teams",
+        "derived");
+    row("headline", "teams_gap_whole", "More teams needed (whole teams)", whole(r.teams_gap_whole), "teams", "derived");
+    row("headline", "new_teams_per_year_whole", "New teams a year, rounded up",
+        r.new_teams_per_year ? CsvNumber(std::ceil(*r.new_teams_per_year - 1e-9), 0) : std::string(), "teams/year",
+        "derived");
+    row("headline", "babies_to_reach_whole", "Babies to reach a year, rounded", CsvNumber(std::round(r.babies_to_reach), 0),
+        "babies/year", "derived");
     for (const AssumptionSpec& spec : AssumptionTable())
-        row("assumption", spec.key, spec.label, s.assumptions.Known(spec.id) ? CsvNumber(s.assumptions[spec.id]) : std::string(),
+        row("assumption", spec.key, spec.label,
+            s.assumptions.Known(spec.id) ? CsvNumber(s.assumptions[spec.id], AssumptionDecimals(spec)) : std::string(),
             spec.unit, SourceFor(s, spec.id));
-    auto optional = [](const std::optional<double>& v) { return v ? CsvNumber(*v) : std::string(); };
-    row("result", "cohort_babies", "Babies aged 0-2", CsvNumber(r.cohort_babies), "babies", "derived");
-    row("result", "babies_at_risk", "At risk of disorganised attachment", CsvNumber(r.babies_at_risk), "babies", "derived");
-    row("result", "babies_at_risk_wider", "At risk of other insecure attachment", CsvNumber(r.babies_at_risk_wider), "babies", "derived");
-    row("result", "babies_to_reach", "Babies to reach a year", CsvNumber(r.babies_to_reach), "babies/year", "derived");
-    row("result", "share_of_cohort", "Share of babies aged 0-2 reached", CsvNumber(r.share_of_cohort), "%", "derived");
-    row("result", "teams_needed", "Teams needed", CsvNumber(r.teams_needed), "teams", "derived");
-    row("result", "teams_needed_whole", "Teams needed, rounded up", CsvNumber(static_cast<double>(r.teams_needed_whole)), "teams", "derived");
-    row("result", "teams_gap", "Teams needed minus teams today", optional(r.teams_gap), "teams", "derived");
-    row("result", "scale_factor", "Teams needed as a multiple of today", optional(r.scale_factor), "x", "derived");
-    row("result", "new_teams_per_year", "New teams a year (straight line)", optional(r.new_teams_per_year), "teams/year", "derived");
-    row("result", "annual_growth_percent", "Growth a year (compound)", optional(r.annual_growth_percent), "%", "derived");
-    row("result", "range.low", "Teams needed, lowest over the ranges", CsvNumber(r.range.low), "teams", "derived");
-    row("result", "range.high", "Teams needed, highest over the ranges", CsvNumber(r.range.high), "teams", "derived");
+    row("result", "cohort_babies", "Babies aged 0-2", CsvNumber(r.cohort_babies, kBabies), "babies", "derived");
+    row("result", "babies_at_risk", "At risk of disorganised attachment", CsvNumber(r.babies_at_risk, kBabies), "babies", "derived");
+    row("result", "babies_at_risk_wider", "At risk of other insecure attachment", CsvNumber(r.babies_at_risk_wider, kBabies), "babies", "derived");
+    row("result", "babies_to_reach", "Babies to reach a year", CsvNumber(r.babies_to_reach, kBabies), "babies/year", "derived");
+    row("result", "share_of_cohort", "Share of babies aged 0-2 reached", CsvNumber(r.share_of_cohort, kPercent), "%", "derived");
+    row("result", "teams_needed", "Teams needed", CsvNumber(r.teams_needed, kTeams), "teams", "derived");
+    row("result", "teams_gap", "Teams needed minus teams today", CsvOptional(r.teams_gap, kTeams), "teams", "derived");
+    row("result", "scale_factor", "Teams needed as a multiple of today", CsvOptional(r.scale_factor, kTeams), "x", "derived");
+    row("result", "new_teams_per_year", "New teams a year (straight line)", CsvOptional(r.new_teams_per_year, kTeams), "teams/year", "derived");
+    row("result", "annual_growth_percent", "Growth a year (compound)", CsvOptional(r.annual_growth_percent, kPercent), "%", "derived");
+    row("result", "range.low", "Teams needed, lowest over the ranges", CsvNumber(r.range.low, kTeams), "teams", "derived");
+    row("result", "range.high", "Teams needed, highest over the ranges", CsvNumber(r.range.high, kTeams), "teams", "derived");
     for (const AssumptionSpec& spec : AssumptionTable()) {
         const std::optional<BreakEven>& found = r.break_even[static_cast<int>(spec.id)];
         if (!found) continue;
         row("result", std::string("break_even.") + spec.key,
             std::string("Break-even: ") + spec.label + (found->inside_range ? "" : " (outside the valid range)"),
-            CsvNumber(found->value), spec.unit, "derived");
+            CsvNumber(found->value, AssumptionDecimals(spec)), spec.unit, "derived");
     }
     for (const Sensitivity& entry : r.sensitivity) {
         const AssumptionSpec& spec = Spec(entry.key);
         row("result", std::string("sensitivity.") + spec.key + ".teams_at_low",
             std::string("Teams needed at the low end of ") + Lowercase(spec.label) + " (" + DisplayValue(spec, entry.low) + ")",
-            CsvNumber(entry.teams_at_low), "teams", "derived");
+            CsvNumber(entry.teams_at_low, kTeams), "teams", "derived");
         row("result", std::string("sensitivity.") + spec.key + ".teams_at_high",
             std::string("Teams needed at the high end of ") + Lowercase(spec.label) + " (" + DisplayValue(spec, entry.high) + ")",
-            CsvNumber(entry.teams_at_high), "teams", "derived");
+            CsvNumber(entry.teams_at_high, kTeams), "teams", "derived");
     }
-    row("result", "annual_cost", "Cost a year", CsvNumber(r.annual_cost), "£/year", SourceFor(s, Key::cost_per_baby));
-    row("result", "babies_reached_today", "Babies today's teams support a year", optional(r.babies_reached_today), "babies/year", "derived");
-    row("result", "gap_annual_cost", "Cost a year beyond today's teams", optional(r.gap_annual_cost), "£/year", "derived");
-    row("result", "lifetime_value", "Lifetime value of one year's support", CsvNumber(r.lifetime_value), "£", SourceFor(s, Key::value_per_child));
-    row("result", "annual_cost_range.low", "Cost a year, lowest over the ranges", CsvNumber(r.annual_cost_range.low), "£/year", "derived");
-    row("result", "annual_cost_range.high", "Cost a year, highest over the ranges", CsvNumber(r.annual_cost_range.high), "£/year", "derived");
+    row("result", "annual_cost", "Cost a year", CsvNumber(r.annual_cost, kPounds), "£/year", SourceFor(s, Key::cost_per_baby));
+    row("result", "babies_reached_today", "Babies today's teams support a year", CsvOptional(r.babies_reached_today, kBabies), "babies/year", "derived");
+    row("result", "gap_annual_cost", "Cost a year beyond today's teams", CsvOptional(r.gap_annual_cost, kPounds), "£/year", "derived");
+    row("result", "lifetime_value", "Lifetime value of one year's support", CsvNumber(r.lifetime_value, kPounds), "£", SourceFor(s, Key::value_per_child));
+    row("result", "annual_cost_range.low", "Cost a year, lowest over the ranges", CsvNumber(r.annual_cost_range.low, kPounds), "£/year", "derived");
+    row("result", "annual_cost_range.high", "Cost a year, highest over the ranges", CsvNumber(r.annual_cost_range.high, kPounds), "£/year", "derived");
     row("result", "gap_annual_cost_range.low", "Cost beyond today's teams, lowest over the ranges",
-        r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->low) : std::string(), "£/year", "derived");
+        r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->low, kPounds) : std::string(), "£/year", "derived");
     row("result", "gap_annual_cost_range.high", "Cost beyond today's teams, highest over the ranges",
-        r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->high) : std::string(), "£/year", "derived");
-    row("result", "lifetime_value_range.low", "Lifetime value, lowest over the ranges", CsvNumber(r.lifetime_value_range.low), "£", "derived");
-    row("result", "lifetime_value_range.high", "Lifetime value, highest over the ranges", CsvNumber(r.lifetime_value_range.high), "£", "derived");
+        r.gap_annual_cost_range ? CsvNumber(r.gap_annual_cost_range->high, kPounds) : std::string(), "£/year", "derived");
+    row("result", "lifetime_value_range.low", "Lifetime value, lowest over the ranges", CsvNumber(r.lifetime_value_range.low, kPounds), "£", "derived");
+    row("result", "lifetime_value_range.high", "Lifetime value, highest over the ranges", CsvNumber(r.lifetime_value_range.high, kPounds), "£", "derived");
     if (pinned && pinned_results) {
         const Results& a = *pinned_results;
         row("a_scenario", "area", "Scenario A: area", CsvCell(pinned->area), "", "");
         row("a_scenario", "name", "Scenario A", CsvCell(pinned->name), "", "");
         for (const Key key : DifferingAssumptions(*pinned, s)) {
             const AssumptionSpec& spec = Spec(key);
-            row("a_assumption", spec.key, std::string("Scenario A: ") + spec.label, CsvNumber(pinned->assumptions[key]),
+            row("a_assumption", spec.key, std::string("Scenario A: ") + spec.label, CsvNumber(pinned->assumptions[key], AssumptionDecimals(spec)),
                 spec.unit, SourceFor(*pinned, key));
             if (const std::optional<ValueRange>& range = pinned->ranges[key]) {
                 row("a_assumption", std::string(spec.key) + "_low", std::string("Scenario A: ") + spec.label + ", low",
-                    CsvNumber(range->low), spec.unit, "");
+                    CsvNumber(range->low, AssumptionDecimals(spec)), spec.unit, "");
                 row("a_assumption", std::string(spec.key) + "_high", std::string("Scenario A: ") + spec.label + ", high",
-                    CsvNumber(range->high), spec.unit, "");
+                    CsvNumber(range->high, AssumptionDecimals(spec)), spec.unit, "");
             }
         }
-        row("a_result", "teams_needed", "Scenario A: teams needed", CsvNumber(a.teams_needed), "teams", "derived");
-        row("a_result", "teams_needed_whole", "Scenario A: teams needed, rounded up", CsvNumber(static_cast<double>(a.teams_needed_whole)), "teams", "derived");
-        row("a_result", "range.low", "Scenario A: teams needed, lowest over the ranges", CsvNumber(a.range.low), "teams", "derived");
-        row("a_result", "range.high", "Scenario A: teams needed, highest over the ranges", CsvNumber(a.range.high), "teams", "derived");
-        row("a_result", "teams_gap", "Scenario A: teams needed minus teams today", optional(a.teams_gap), "teams", "derived");
-        row("a_result", "annual_cost", "Scenario A: cost a year", CsvNumber(a.annual_cost), "£/year", "derived");
-        row("a_result", "gap_annual_cost", "Scenario A: cost a year beyond today's teams", optional(a.gap_annual_cost), "£/year", "derived");
+        row("a_result", "teams_needed", "Scenario A: teams needed", CsvNumber(a.teams_needed, kTeams), "teams", "derived");
+        row("a_result", "teams_needed_whole", "Scenario A: teams needed, rounded up", std::to_string(a.teams_needed_whole), "teams", "derived");
+        row("a_result", "range.low", "Scenario A: teams needed, lowest over the ranges", CsvNumber(a.range.low, kTeams), "teams", "derived");
+        row("a_result", "range.high", "Scenario A: teams needed, highest over the ranges", CsvNumber(a.range.high, kTeams), "teams", "derived");
+        row("a_result", "teams_gap", "Scenario A: teams needed minus teams today", CsvOptional(a.teams_gap, kTeams), "teams", "derived");
+        row("a_result", "annual_cost", "Scenario A: cost a year", CsvNumber(a.annual_cost, kPounds), "£/year", "derived");
+        row("a_result", "gap_annual_cost", "Scenario A: cost a year beyond today's teams", CsvOptional(a.gap_annual_cost, kPounds), "£/year", "derived");
     }
     return out;
+}
+
+std::string DownloadFileName(const std::string& area, const std::string& date, const std::string& extension) {
+    // Letters and digits of the area, lower case, with one '-' between words; other letters (Môn's ô)
+    // are left out rather than mangled.
+    std::string slug;
+    for (const char c : area) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) && u < 0x80) {
+            slug += static_cast<char>(std::tolower(u));
+        } else if (u < 0x80 && !slug.empty() && slug.back() != '-') {
+            slug += '-';
+        }
+        if (slug.size() >= 40) break;
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    if (slug.rfind("the-", 0) == 0) slug.erase(0, 4); // "the South East" -> "south-east"
+    std::string name = "teams";
+    if (!slug.empty()) name += "-" + slug;
+    if (!date.empty()) name += "-" + date;
+    return name + "." + extension;
 }
 
 } // namespace teams

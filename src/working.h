@@ -61,12 +61,29 @@ std::string SummarySentence(const Scenario& scenario, const Results& results);
 
 namespace teams {
 
-// A spreadsheet-ready CSV: one row per assumption (key, label, value, unit, source), then one row
-// per result. Text fields are quoted; cells that a spreadsheet would run as a formula are escaped.
-// With a pinned scenario A, its name, headline results and the assumptions that differ follow, in
-// rows whose section is "a_scenario", "a_assumption" and "a_result".
-std::string ReportCsv(const Scenario& scenario, const Results& results, const Scenario* pinned = nullptr,
-                      const Results* pinned_results = nullptr);
+// "1.0.0", from the project's version in CMakeLists.txt.
+const char* CalculatorVersion();
+
+// What a download records about itself: the link that reopens it, the day and the calculator's version.
+struct ReportContext {
+    std::string link;                          // the full calculator's address with this scenario
+    std::string date;                          // "2026-12-01"
+    std::string version = CalculatorVersion(); // "1.0.0"
+};
+
+// A spreadsheet-ready CSV: rows for the link, date and version, the area, the scenario and the
+// whole numbers the headline shows, then one row per assumption (key, label, value, unit, source),
+// then one row per result. Numbers are rounded to what they mean (0 to 3 decimals), never binary
+// noise; a value that is not known is an empty cell. Text fields are quoted; cells that a
+// spreadsheet would run as a formula are escaped. With a pinned scenario A, its name, headline
+// results and the assumptions that differ follow, in rows whose section is "a_scenario",
+// "a_assumption" and "a_result".
+std::string ReportCsv(const Scenario& scenario, const Results& results, const ReportContext& context = ReportContext(),
+                      const Scenario* pinned = nullptr, const Results* pinned_results = nullptr);
+
+// A download's file name from the area and the date: "teams-leeds-2026-12-01.csv"; letters and
+// digits only, so an area cannot reach outside the downloads folder.
+std::string DownloadFileName(const std::string& area, const std::string& date, const std::string& extension);
 
 // One quoted CSV text cell. A cell whose first visible character would start a formula or command
 // in a spreadsheet (= + - @ |, their fullwidth and small forms, the minus sign and pipe lookalikes),

@@ -74,14 +74,84 @@ TEST_SUITE("working") {
         CHECK(csv.find("section,key,label,value,unit,source\r\n") == 0);
         CHECK(csv.find("assumption,births,\"Live births a year\",595948,\"babies/year\",\"ONS births 2021, England (derived)\"") !=
               std::string::npos);
-        CHECK(csv.find("result,teams_needed,\"Teams needed\",397.29866666666") != std::string::npos);
-        CHECK(csv.find("result,teams_needed_whole,\"Teams needed, rounded up\",398,") != std::string::npos);
+        CHECK(csv.find("result,teams_needed,\"Teams needed\",397.299,") != std::string::npos);
+        CHECK(csv.find("headline,teams_needed_whole,\"Teams needed, rounded up\",398,") != std::string::npos);
+        CHECK(csv.find("headline,teams_gap_whole,\"More teams needed (whole teams)\",353,") != std::string::npos);
+        CHECK(csv.find("headline,new_teams_per_year_whole,\"New teams a year, rounded up\",71,") != std::string::npos);
+        CHECK(csv.find("headline,babies_to_reach_whole,\"Babies to reach a year, rounded\",59595,") != std::string::npos);
+        CHECK(csv.find("assumption,access,\"Share of at-risk babies teams should reach\",33.333,") != std::string::npos);
+        CHECK(csv.find("result,annual_cost,\"Cost a year\",110980112,") != std::string::npos);
         CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
         int rows = 0;
         for (char c : csv) rows += c == '\n';
-        // 11 results, the range's 2 ends, 6 break-evens, prevalence's 2 sensitivity ends, 4 money results
-        // and their 3 ranges' 6 ends
-        CHECK(rows == 1 + 4 + kAssumptionCount + 11 + 2 + 6 + 2 + 4 + 6);
+        // the link, date and version; 4 scenario rows; 4 headline whole numbers; 10 results, the range's
+        // 2 ends, 6 break-evens, prevalence's 2 sensitivity ends, 4 money results and their 3 ranges' 6 ends
+        CHECK(rows == 1 + 3 + 4 + 4 + kAssumptionCount + 10 + 2 + 6 + 2 + 4 + 6);
+    }
+
+    TEST_CASE("the CSV's numbers have no binary noise, and it says where, when and which version") {
+        for (const char* id : {"briefing", "wales", "london", "madigan_2023"}) {
+            Scenario s = ScenarioFromPreset(*FindPreset(id));
+            s.assumptions[Key::local_risk] = 1.15; // 1.15 is not exact in binary
+            s.ranges[Key::caseload] = ValueRange{100.1, 300.7};
+            const Results r = Estimate(s.assumptions, s.ranges);
+            Scenario pinned = s;
+            pinned.assumptions[Key::prevalence] = 100.0 / 7;
+            const Results pinned_results = Estimate(pinned.assumptions, pinned.ranges);
+            const std::string csv = ReportCsv(s, r, {"https://example.org/?preset=" + std::string(id), "2026-12-01", "1.0.0"},
+                                              &pinned, &pinned_results);
+            CAPTURE(csv);
+            // Every value cell: a number with at most 3 decimals, or quoted text, or empty.
+            int numbers = 0;
+            std::size_t start = csv.find('\n') + 1;
+            while (start < csv.size()) {
+                const std::size_t end = csv.find('\n', start);
+                const std::string line = csv.substr(start, end - start);
+                start = end + 1;
+                std::vector<std::string> cells;
+                std::string cell;
+                bool quoted = false;
+                for (const char c : line) {
+                    if (c == '"') quoted = !quoted;
+                    if (c == ',' && !quoted) {
+                        cells.push_back(cell);
+                        cell.clear();
+                    } else if (c != '\r') {
+                        cell += c;
+                    }
+                }
+                cells.push_back(cell);
+                REQUIRE(cells.size() == 6);
+                const std::string& value = cells[3];
+                if (value.empty() || value[0] == '"') continue;
+                CAPTURE(line);
+                ++numbers;
+                const std::size_t dot = value.find('.');
+                CHECK((dot == std::string::npos || value.size() - dot - 1 <= 3));
+                CHECK(value.find_first_not_of("-0123456789.") == std::string::npos);
+            }
+            CHECK(numbers > 30);
+            CHECK(csv.find("about,link,\"Link to this scenario\",\"https://example.org/?preset=") != std::string::npos);
+            CHECK(csv.find("about,date,\"Downloaded\",\"2026-12-01\"") != std::string::npos);
+            CHECK(csv.find("about,version,\"Calculator version\",\"1.0.0\"") != std::string::npos);
+            CHECK(csv.find("a_assumption,prevalence,\"Scenario A: Babies at risk of disorganised attachment\",14.286,") !=
+                  std::string::npos);
+        }
+        CHECK(std::string(CalculatorVersion()).find('.') != std::string::npos);
+        CHECK(ReportCsv(Scenario(), Estimate(Scenario().assumptions)).find("about,version,\"Calculator version\",\"" +
+                                                                          std::string(CalculatorVersion()) + "\"") != std::string::npos);
+    }
+
+    TEST_CASE("download file names carry the area and the date") {
+        CHECK(DownloadFileName("Leeds", "2026-12-01", "csv") == "teams-leeds-2026-12-01.csv");
+        CHECK(DownloadFileName("the South East", "2026-12-01", "png") == "teams-south-east-2026-12-01.png");
+        CHECK(DownloadFileName("Yorkshire and The Humber", "2026-12-01", "csv") ==
+              "teams-yorkshire-and-the-humber-2026-12-01.csv");
+        CHECK(DownloadFileName("Caerdydd a'r Fro / Cardiff", "2026-12-01", "csv") ==
+              "teams-caerdydd-a-r-fro-cardiff-2026-12-01.csv");
+        CHECK(DownloadFileName("\xE5\x8C\x97\xE4\xBA\xAC", "2026-12-01", "csv") == "teams-2026-12-01.csv");
+        CHECK(DownloadFileName(std::string(300, 'a'), "2026-12-01", "csv").size() < 70);
+        CHECK(DownloadFileName("../../etc/passwd", "", "csv") == "teams-etc-passwd.csv");
     }
 
     TEST_CASE("the honest estimate in words") {

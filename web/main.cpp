@@ -107,8 +107,8 @@ void RunPageAction(AppState& s) {
         PlatformRunAction("print", CurrentQuery(s));
         break;
     case PageAction::DownloadCsv:
-        PlatformRunAction("download_csv", teams::ReportCsv(s.scenario, s.results, s.pinned ? &*s.pinned : nullptr,
-                                                           s.pinned ? &s.pinned_results : nullptr));
+        // The page adds the full link and the date, then asks for the CSV (teams_report_csv).
+        PlatformRunAction("download_csv", CurrentQuery(s));
         break;
     case PageAction::None:
         break;

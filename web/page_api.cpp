@@ -8,6 +8,7 @@
 #include "brief.h"
 #include "mirror.h"
 #include "platform_web.h"
+#include "working.h"
 
 #include <nlohmann/json.hpp>
 
@@ -132,6 +133,20 @@ EMSCRIPTEN_KEEPALIVE const char* teams_card_json() {
 EMSCRIPTEN_KEEPALIVE const char* teams_brief_html(const char* link, const char* date) {
     if (!g_app || !link || !date) return PageAnswer("");
     return PageAnswer(teams::BriefHtml({g_app->scenario, g_app->results, link, teams::CleanLabel(date, 60)}));
+}
+
+// The CSV download (src/working.h): the page gives the full link and today's date ("2026-12-01").
+EMSCRIPTEN_KEEPALIVE const char* teams_report_csv(const char* link, const char* date) {
+    if (!g_app || !link || !date) return PageAnswer("");
+    const AppState& s = *g_app;
+    return PageAnswer(teams::ReportCsv(s.scenario, s.results, {link, teams::CleanLabel(date, 60)},
+                                       s.pinned ? &*s.pinned : nullptr, s.pinned ? &s.pinned_results : nullptr));
+}
+
+// A download's file name from the scenario's area and the page's date: "teams-leeds-2026-12-01.csv".
+EMSCRIPTEN_KEEPALIVE const char* teams_download_name(const char* extension, const char* date) {
+    if (!g_app || !extension || !date) return PageAnswer("teams.csv");
+    return PageAnswer(teams::DownloadFileName(g_app->scenario.area, teams::CleanLabel(date, 20), teams::CleanLabel(extension, 8)));
 }
 
 EMSCRIPTEN_KEEPALIVE double teams_frames_drawn() {

@@ -25,9 +25,9 @@ async function open(query) {
 const pageWords = (page) =>
   page.evaluate(() => ['#summary', '#mirror'].map((s) => document.querySelector(s).textContent).join('\n'));
 
-async function downloadCsv(page, name) {
-  let rect = await api.widgetRect(page, 'download_csv');
-  assert.ok(rect, 'no Download CSV button');
+async function downloadCsv(page, name, button = 'download_csv') {
+  let rect = await api.widgetRect(page, button);
+  assert.ok(rect, `no ${button} button`);
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 10_000 }),
     page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2),
@@ -84,6 +84,64 @@ describe('an area\'s own figures', () => {
       assert.doesNotMatch(text, /\+14|14 more|The briefing: /, `${where} carries the briefing's scenario:\n${text}`);
     }
     assert.doesNotMatch(csv, /,14,/, 'the CSV has a 14');
+    assertCleanSession(session);
+  });
+
+  test('downloads are named for the area and the day; the CSV is rounded and says where, when and which version', async () => {
+    const session = await open(LEEDS + '&local_risk=1.15&caseload=137');
+    const { page } = session;
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const { csv, filename } = await downloadCsv(page, 'local-leeds-named.csv');
+    assert.equal(filename, `teams-leeds-${today}.csv`);
+    const png = await downloadCsv(page, 'local-leeds-named.png', 'download_png');
+    assert.equal(png.filename, `teams-leeds-${today}.png`);
+
+    // Cells split on commas outside quotes.
+    const rows = csv.trim().split(/\r\n/).slice(1).map((line) => {
+      const cells = [];
+      let cell = '';
+      let quoted = false;
+      for (const c of line) {
+        if (c === '"') quoted = !quoted;
+        if (c === ',' && !quoted) { cells.push(cell); cell = ''; } else cell += c;
+      }
+      cells.push(cell);
+      return cells;
+    });
+    const byKey = new Map(rows.map((cells) => [`${cells[0]},${cells[1]}`, cells[3]]));
+    let numbers = 0;
+    for (const cells of rows) {
+      assert.equal(cells.length, 6, cells.join(','));
+      const value = cells[3];
+      if (value === '' || value.startsWith('"')) continue;
+      numbers += 1;
+      assert.match(value, /^-?\d+(\.\d{1,3})?$/, `${cells[1]}: ${value} is not a number rounded to 0-3 decimals`);
+    }
+    assert.ok(numbers > 30, `only ${numbers} numbers in the CSV`);
+    const link = new URL(JSON.parse(byKey.get('about,link')));
+    assert.equal(link.origin, fixture.server.origin);
+    assert.equal(link.searchParams.get('area'), 'Leeds');
+    assert.equal(link.searchParams.get('births'), '8617');
+    assert.equal(link.searchParams.get('current_teams'), '1');
+    assert.equal(byKey.get('about,date'), `"${today}"`);
+    assert.match(byKey.get('about,version'), /^"\d+\.\d+\.\d+"$/);
+    const results = await api.results(page);
+    assert.equal(byKey.get('headline,teams_needed_whole'), String(results.teams_needed_whole));
+    assert.equal(byKey.get('headline,teams_gap_whole'), String(results.teams_gap_whole));
+    assert.equal(byKey.get('assumption,local_risk'), '1.15');
+    assertCleanSession(session);
+  });
+
+  test('a count that is not a number in a Leeds link: not known, and the notice says so (not "Kept 45")', async () => {
+    const session = await open('?area=Leeds&births=8617&current_teams=abc');
+    const { page } = session;
+    assert.equal((await api.scenario(page)).assumptions.current_teams, null);
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.match(text, /Specialised teams today: "abc" is not a plain number or "unknown"; valid range 0 to 5,000 teams\. Left not known: enter Leeds's own count\./);
+    assert.doesNotMatch(text, /Kept 45/);
     assertCleanSession(session);
   });
 

@@ -209,7 +209,7 @@ describe('the printed brief', () => {
       } else {
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }),
           page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2)]);
-        assert.equal(download.suggestedFilename(), 'teams-calculator-pictures.svg');
+        assert.match(download.suggestedFilename(), /^teams-england-\d{4}-\d\d-\d\d\.svg$/);
         const svg = fs.readFileSync(await download.path(), 'utf8');
         const parsed = await page.evaluate((text) => {
           const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
