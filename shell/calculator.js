@@ -56,6 +56,15 @@
   }
   updateFullLink(window.location.search);
 
+  // The embed footer's "Download CSV": the same download as the canvas's button.
+  document.getElementById('embed-download').addEventListener('click', function () {
+    try {
+      if (instance) instance.ccall('teams_request_action', null, ['string'], ['download_csv']);
+    } catch (e) {
+      note('That did not work in this browser.');
+    }
+  });
+
   function requestFrame() {
     if (instance && instance._teams_request_frame) instance._teams_request_frame();
   }
@@ -81,6 +90,7 @@
   function fitCanvas() {
     if (!contentHeight) return;
     container.style.height = contentHeight + 'px';
+    container.style.minHeight = '0'; // the stylesheet's 50vh holds room until then; a compact embed may be shorter
     if (!band) {
       canvas.style.height = Math.min(window.innerHeight, contentHeight) + 'px';
       return;
@@ -116,6 +126,7 @@
   function showFallback(reason) {
     canvas.hidden = true;
     container.style.height = '';
+    container.style.minHeight = '';
     document.getElementById('fallback-reason').textContent = reason;
     fallback.classList.remove('loading');
     fallback.removeAttribute('aria-hidden');

@@ -19,7 +19,7 @@
   // link parameters ("prevalence=10&births=26832"), embed=1 first. Attribute values are escaped. The
   // iframe's starting height is a typical desktop layout's, for hosts that strip the script.
   var EMBED_TITLE = 'Parent-infant teams calculator';
-  var EMBED_START_HEIGHT = 1600;
+  var EMBED_START_HEIGHT = 1200;
 
   function escapeAttribute(text) {
     return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -118,6 +118,9 @@
     for (var j = 0; j < all.length; ++j) {
       var element = all[j];
       if (element.offsetParent === null && window.getComputedStyle(element).position === 'fixed') continue;
+      // What is there for screen readers alone (the mirror table) is clipped to a pixel: its rows'
+      // boxes would make a compact embed as tall as the table.
+      if (element.closest && element.closest('.visually-hidden')) continue;
       var rect = element.getBoundingClientRect();
       if (rect.width > 0 || rect.height > 0) bottom = Math.max(bottom, rect.bottom);
     }

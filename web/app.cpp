@@ -1,5 +1,6 @@
 // The calculator's screen, top to bottom as the page reads: the headline and sharing buttons, the
-// assumptions, the pictures and the working, in two columns on a wide screen and one on a phone.
+// assumptions, the pictures and the working, in two columns on a wide screen and one on a phone; or,
+// in a compact embed, the answer, the gap and the sliders with what the link's show= adds.
 // Each section draws in its own file; this one only lays them out.
 #include "app.h"
 
@@ -13,6 +14,71 @@
 
 #include <algorithm>
 #include <cmath>
+
+namespace {
+
+// A compact embed (?embed=1): the headline, the gap picture and the sliders, and only the sections
+// the link's show= names (AppState::shown); in two columns from 640 px, the answer on the left and
+// the sliders on the right. Its footer (source, download, the full calculator) is the page's own,
+// under the canvas.
+void DrawEmbedLayout(AppState& state, bool touch_sized) {
+    const ShownSections& shown = state.shown;
+    auto answer = [&](float width) {
+        DrawHeadline(state);
+        ImGui::Spacing();
+        DrawGapPicture(state, width);
+        if (shown.ranges) {
+            ImGui::Spacing();
+            DrawBreakEven(state);
+        }
+        if (shown.share) {
+            ImGui::Spacing();
+            DrawShareButtons(state, touch_sized);
+        }
+        if (shown.compare) {
+            ImGui::Spacing();
+            DrawComparePanel(state, touch_sized);
+        }
+        if (shown.money) {
+            ImGui::Spacing();
+            DrawMoneyPanel(state);
+        }
+    };
+    auto more_pictures = [&](float width) {
+        if (!shown.pictures && !(shown.ranges && !state.results.sensitivity.empty())) return;
+        ImGui::Spacing();
+        ImGui::Spacing();
+        DrawPictures(state, width, false);
+    };
+    const bool two_columns = ImGui::GetIO().DisplaySize.x / state.text_scale >= 640;
+    if (two_columns) {
+        const float column_gap = 32.0f;
+        const float total = ImGui::GetContentRegionAvail().x;
+        ImGui::Columns(2, "layout", false);
+        ImGui::SetColumnWidth(0, (total + column_gap) * 0.5f);
+        const float left_width = ImGui::GetContentRegionAvail().x - column_gap;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_width);
+        answer(left_width);
+        more_pictures(left_width);
+        ImGui::PopTextWrapPos();
+        ImGui::NextColumn();
+        DrawAssumptions(state, touch_sized);
+        ImGui::Columns(1);
+    } else {
+        answer(ImGui::GetContentRegionAvail().x);
+        ImGui::Spacing();
+        ImGui::Spacing();
+        DrawAssumptions(state, touch_sized);
+        more_pictures(ImGui::GetContentRegionAvail().x);
+    }
+    if (shown.working) {
+        ImGui::Spacing();
+        ImGui::Spacing();
+        DrawWorking(state, two_columns);
+    }
+}
+
+} // namespace
 
 void DrawApp(AppState& state) {
     ImGuiIO& io = ImGui::GetIO();
@@ -38,7 +104,9 @@ void DrawApp(AppState& state) {
     ImGui::PopStyleVar();
     state.controls.BeginFrame(); // each section adds the controls it draws
 
-    if (wide) {
+    if (state.embed) {
+        DrawEmbedLayout(state, touch_sized);
+    } else if (wide) {
         // Two columns: the answer and its pictures on the left, the assumptions on the right.
         const float column_gap = 40.0f;
         const float total = ImGui::GetContentRegionAvail().x;
@@ -77,9 +145,11 @@ void DrawApp(AppState& state) {
         ImGui::Spacing();
         DrawPictures(state, ImGui::GetContentRegionAvail().x);
     }
-    ImGui::Spacing();
-    ImGui::Spacing();
-    DrawWorking(state, wide);
+    if (!state.embed) {
+        ImGui::Spacing();
+        ImGui::Spacing();
+        DrawWorking(state, wide);
+    }
 
     state.content_height = std::ceil(ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y);
     state.controls.EndFrame();

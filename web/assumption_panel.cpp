@@ -206,19 +206,30 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
             SetValue(state, spec.id, preset_value);
     }
     ImGui::PopFont();
-    DrawRangeRow(state, spec, touch_sized);
+    if (state.shown.ranges) DrawRangeRow(state, spec, touch_sized);
     ImGui::PopID();
+}
+
+// Shown in a compact embed without a show= list of sliders: not the refinements under "More
+// assumptions", and the money's two figures only with the money section they change.
+bool InCompactEmbed(const AppState& state, const AssumptionSpec& spec) {
+    if (spec.more) return false;
+    if (spec.id == teams::Key::cost_per_baby || spec.id == teams::Key::value_per_child) return state.shown.money;
+    return true;
 }
 
 } // namespace
 
 void DrawAssumptions(AppState& state, bool touch_sized) {
     Heading(state, "Assumptions");
-    DrawPresetPicker(state);
-    ImGui::Spacing();
+    if (state.shown.presets) {
+        DrawPresetPicker(state);
+        ImGui::Spacing();
+    }
     for (const AssumptionSpec& spec : teams::AssumptionTable()) {
         const std::vector<std::string>& only = state.only_sliders;
         if (!only.empty() && std::find(only.begin(), only.end(), spec.key) == only.end()) continue;
+        if (only.empty() && state.embed && !InCompactEmbed(state, spec)) continue;
         ImGui::Spacing();
         DrawAssumption(state, spec, touch_sized);
     }

@@ -100,8 +100,9 @@ void DrawShareButtons(AppState& state, bool touch_sized) {
     const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
     bool first = true;
     for (const ShareButton& button : buttons) {
+        // No embed code inside an embed: it would only embed the embed.
         if ((button.action == PageAction::Share && !state.can_share) ||
-            (button.action == PageAction::CopyEmbed && !state.can_embed))
+            (button.action == PageAction::CopyEmbed && (!state.can_embed || state.embed)))
             continue;
         const float width = ImGui::CalcTextSize(button.label).x + style.FramePadding.x * 2;
         if (!first) {

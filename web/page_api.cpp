@@ -118,6 +118,17 @@ EMSCRIPTEN_KEEPALIVE void teams_set_note(const char* note) {
     teams_request_frame();
 }
 
+// A sharing action asked for from outside the canvas (a compact embed's footer: "download_csv"),
+// carried out as the canvas's own button would be, at the next frame. Other names do nothing.
+EMSCRIPTEN_KEEPALIVE void teams_request_action(const char* name) {
+    if (!g_app || !name) return;
+    const std::string action = name;
+    if (action == "download_csv") g_app->action = PageAction::DownloadCsv;
+    else return;
+    g_app->action_note.clear();
+    teams_request_frame();
+}
+
 // The printed brief's content for the page's #brief (shell/calculator.js): the link and the date
 // come from the page, which knows its address and the reader's calendar.
 // The current scenario's query, as the address bar shows it once the throttle has passed.

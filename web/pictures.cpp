@@ -82,17 +82,28 @@ std::string PicturesSvgForDownload(const AppState& state) {
                             state.scenario.area);
 }
 
-void DrawPictures(AppState& state, float width) {
+void DrawGapPicture(AppState& state, float width) {
     Picture(state, "Today against the need", GapChartText(state), [&] { DrawGapChart(state, width); });
-    ImGui::Spacing();
-    ImGui::Spacing();
-    Picture(state, "Scaling up", PathChartText(state), [&] { DrawPathChart(state, width, 220 * state.text_scale); });
-    ImGui::Spacing();
-    ImGui::Spacing();
-    Picture(state, "100 babies", BabiesChartText(state), [&] { DrawBabiesChart(state, width); });
-    if (!state.results.sensitivity.empty()) {
+}
+
+void DrawPictures(AppState& state, float width, bool with_gap) {
+    if (with_gap) {
+        DrawGapPicture(state, width);
         ImGui::Spacing();
         ImGui::Spacing();
+    }
+    // A compact embed draws the others only when its link asks (AppState::shown).
+    if (state.shown.pictures) {
+        Picture(state, "Scaling up", PathChartText(state), [&] { DrawPathChart(state, width, 220 * state.text_scale); });
+        ImGui::Spacing();
+        ImGui::Spacing();
+        Picture(state, "100 babies", BabiesChartText(state), [&] { DrawBabiesChart(state, width); });
+    }
+    if (!state.results.sensitivity.empty() && state.shown.ranges) {
+        if (state.shown.pictures) {
+            ImGui::Spacing();
+            ImGui::Spacing();
+        }
         const teams::Chart tornado = teams::TornadoChart(state.scenario, state.results, width, CanvasChartLayout(state));
         Picture(state, "Which assumption matters most", "Bar chart. " + tornado.description,
                 [&] { DrawTornadoChart(state, width); });

@@ -11,10 +11,28 @@ using teams::Key;
 
 namespace {
 
-// "prevalence,access" -> the assumption keys it names; unknown names are left out and named in a
-// notice (the first few, shortened), with the keys that exist.
-std::vector<std::string> SliderKeys(const std::string& param, const std::string& list,
-                                    std::vector<teams::Problem>& notices) {
+// The sections show= can add to a compact embed, beyond its headline, gap picture, sliders and footer.
+struct SectionKey {
+    const char* key;
+    bool ShownSections::*shown;
+};
+constexpr SectionKey kSectionKeys[] = {
+    {"presets", &ShownSections::presets}, {"share", &ShownSections::share},
+    {"compare", &ShownSections::compare}, {"money", &ShownSections::money},
+    {"ranges", &ShownSections::ranges},   {"pictures", &ShownSections::pictures},
+    {"working", &ShownSections::working},
+};
+
+const SectionKey* FindSectionKey(const std::string& key) {
+    for (const SectionKey& section : kSectionKeys)
+        if (key == section.key) return &section;
+    return nullptr;
+}
+
+// "prevalence,access,pictures" -> the assumption keys it names (the sliders to show) and the sections;
+// unknown names are left out and named in a notice (the first few, shortened), with the keys that exist.
+std::vector<std::string> ShowKeys(const std::string& param, const std::string& list, std::vector<std::string>& sections,
+                                  std::vector<teams::Problem>& notices) {
     std::vector<std::string> keys;
     std::string unknown;
     int unknown_count = 0;
@@ -24,6 +42,8 @@ std::vector<std::string> SliderKeys(const std::string& param, const std::string&
         const std::string key = list.substr(start, comma - start);
         if (teams::FindSpec(key)) {
             if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        } else if (FindSectionKey(key)) {
+            sections.push_back(key);
         } else if (!key.empty() && ++unknown_count <= 5) {
             unknown += (unknown.empty() ? "\"" : ", \"") + teams::CleanLabel(key, 40) + "\"";
         }
@@ -33,9 +53,13 @@ std::vector<std::string> SliderKeys(const std::string& param, const std::string&
         std::string known;
         for (const teams::AssumptionSpec& spec : teams::AssumptionTable())
             known += (known.empty() ? "" : ", ") + std::string(spec.key);
+        std::string section_names;
+        for (const SectionKey& section : kSectionKeys)
+            section_names += (section_names.empty() ? "" : ", ") + std::string(section.key);
         notices.push_back({param, param + ": " + unknown + (unknown_count > 5 ? " and others" : "") +
-                                      (unknown_count == 1 ? " is not an assumption" : " are not assumptions") +
-                                      "; the keys are " + known + "."});
+                                      (unknown_count == 1 ? " is not an assumption or a section"
+                                                          : " are not assumptions or sections") +
+                                      "; the keys are " + known + ", and the sections " + section_names + "."});
     }
     return keys;
 }
@@ -47,13 +71,20 @@ void LoadScenarioFromLink(AppState& state, const std::string& query) {
     state.scenario = parsed.scenario;
     state.notices = parsed.problems;
     state.other_params = parsed.other;
+    std::vector<std::string> sections; // named by show=
     for (const auto& [key, value] : state.other_params) {
         if (key == "embed")
             state.embed = value == "1" || value == "true";
         else if (key == "theme")
             state.theme_override = value == "light" ? 1 : (value == "dark" ? 2 : 0);
         else if (key == "show" || key == "sliders") // show= as in the README; sliders= also works
-            state.only_sliders = SliderKeys(key, value, state.notices);
+            state.only_sliders = ShowKeys(key, value, sections, state.notices);
+    }
+    // A compact embed shows only the sections show= names; the full page shows them all.
+    state.shown = ShownSections{};
+    if (state.embed) {
+        for (const SectionKey& section : kSectionKeys)
+            state.shown.*section.shown = std::find(sections.begin(), sections.end(), section.key) != sections.end();
     }
     // pin=<query>: scenario A of a side-by-side view; CurrentQuery writes it from state.pinned.
     for (auto it = state.other_params.begin(); it != state.other_params.end();) {
@@ -67,7 +98,7 @@ void LoadScenarioFromLink(AppState& state, const std::string& query) {
         state.pinned = pinned.scenario;
         it = state.other_params.erase(it);
     }
-    state.show_working = !state.embed; // embeds start compact
+    state.show_working = !state.embed || state.shown.working; // embeds start compact, unless they ask for it
     Recalculate(state);
 }
 

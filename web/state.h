@@ -43,6 +43,18 @@ struct SystemColours {
           gray_text = 0;
 };
 
+// What a compact embed (?embed=1) shows beyond its headline, gap picture, sliders and footer: each
+// section only when the link's show= names it (README, "Embedding"). The full page shows them all.
+struct ShownSections {
+    bool presets = true;  // show=presets: the "Start from" menu
+    bool share = true;    // show=share: copy link, share, downloads, print (never "Copy embed code" in an embed)
+    bool compare = true;  // show=compare: pin A to compare with B
+    bool money = true;    // show=money: what it costs and what it returns
+    bool ranges = true;   // show=ranges: the range rows, the break-even line, "Which assumption matters most"
+    bool pictures = true; // show=pictures: "Scaling up" and "100 babies"
+    bool working = true;  // show=working: the working, open
+};
+
 // What a sharing button asks the page to do.
 enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, DownloadSvg, Print, CopyEmbed };
 
@@ -57,6 +69,7 @@ struct AppState {
     // Display options.
     bool embed = false;                    // ?embed=1: compact layout without page chrome (issue 4)
     std::vector<std::string> only_sliders; // ?sliders=prevalence,access: just these (empty: all)
+    ShownSections shown;                   // in an embed, the sections show= names (all on the full page)
     int theme_override = 0;                // ?theme=: 0 follows the system, 1 light, 2 dark
     bool dark = false;                     // the theme in use
     Contrast contrast = Contrast::Normal;  // with the contrast the system asks for

@@ -23,15 +23,17 @@ async function axeViolations(page) {
   return result;
 }
 
+// The fewest stand-ins each should have: a compact embed holds the headline, the gap picture and
+// the main sliders (about 40), the full page every section.
 const cases = [
-  ['desktop 1280x800', DESKTOP, ''],
-  ['embed', DESKTOP, '?embed=1'],
-  ['phone 390x844', PHONE, ''],
-  ['320 px wide', { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, ''],
+  ['desktop 1280x800', DESKTOP, '', 50],
+  ['embed', DESKTOP, '?embed=1', 30],
+  ['phone 390x844', PHONE, '', 50],
+  ['320 px wide', { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, '', 50],
 ];
 
 describe('axe-core', () => {
-  for (const [name, device, query] of cases) {
+  for (const [name, device, query, fewest] of cases) {
     test(`${name}: axe-core finds no WCAG 2.x A or AA violations`, async () => {
       await fixture.ready();
       const session = await openCalculator(fixture.browser, fixture.server.origin, { device, query });
@@ -39,7 +41,7 @@ describe('axe-core', () => {
       const { page } = session;
       await waitUntilIdle(page, { quietMs: 500 });
       const standIns = await page.evaluate(() => document.querySelectorAll('#calculator-controls .stand-in').length);
-      assert.ok(standIns >= 50, `only ${standIns} stand-ins: axe would check an empty layer`);
+      assert.ok(standIns >= fewest, `only ${standIns} stand-ins: axe would check an empty layer`);
       const { violations } = await axeViolations(page);
       assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
       if (device.viewport.width === 320) {

@@ -21,7 +21,8 @@ const FORGED_HEIGHT = 4321;
 const fixture = { site: null, host: null, hostDir: null, browser: null, contexts: [] };
 
 // A host page on another origin: the calculator twice (plain, sandboxed), two frames of the host's own
-// that post height messages as if they were calculators, and a script recording every resize.
+// that post height messages as if they were calculators, and a script recording every resize. It is
+// laid out at a phone's own width there (a viewport tag, as a charity's site has).
 function writeHostPages(dir, siteOrigin) {
   const calculator = (id, query, extra = '') =>
     `<iframe id="${id}" src="${siteOrigin}/index.html?${query}" title="Parent-infant teams calculator" ` +
@@ -29,6 +30,7 @@ function writeHostPages(dir, siteOrigin) {
   fs.writeFileSync(
     path.join(dir, 'host.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><script src="host_probe.js"></script></head>
 <body style="margin:0 auto;max-width:1000px;padding:8px">
 <h1>A charity's page</h1>

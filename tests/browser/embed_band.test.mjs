@@ -15,6 +15,7 @@ import { siteDir, outputDir } from './lib/calculator_page.mjs';
 import { decodePng } from './lib/png.mjs';
 
 const MAX_PIXELS = 16.7e6;
+const TALL_EMBED = 'presets,share,compare,money,ranges,pictures,working';
 const fixture = { site: null, host: null, hostDir: null, browser: null, contexts: [] };
 
 let setUp = null;
@@ -23,7 +24,8 @@ function ready() {
     fixture.site = await startStaticServer(siteDir());
     fixture.hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-band-host-'));
     const frame = (extra) =>
-      `<iframe id="calc" src="${fixture.site.origin}/index.html?embed=1" title="Parent-infant teams calculator" ` +
+      // Every section the link can ask for: a tall embed, as tall as the whole page once was.
+      `<iframe id="calc" src="${fixture.site.origin}/index.html?embed=1&show=${TALL_EMBED}" title="Parent-infant teams calculator" ` +
       `allow="clipboard-write" style="display:block;width:100%;border:0;${extra}" data-teams-calculator></iframe>`;
     const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>

@@ -91,7 +91,8 @@ describe('share buttons', () => {
   });
 
   test('copy link in an embed gives the full calculator with the scenario, without the embed options', async () => {
-    const session = await open(DESKTOP, '?embed=1&show=prevalence,access&prevalence=10');
+    // show=share: a compact embed has the sharing buttons only when its link asks for them.
+    const session = await open(DESKTOP, '?embed=1&show=prevalence,access,share&prevalence=10');
     const { page } = session;
     await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
     await click(page, 'copy_link');
