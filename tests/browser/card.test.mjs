@@ -125,6 +125,31 @@ function marginIntruders(png, margin) {
   return { count, first };
 }
 
+// The card's bars: runs of one colour that start at the card's left edge (x = 60) and hold for at
+// least 8 rows, top to bottom, each with its length in px.
+function barsOf(png) {
+  const background = pixel(png, 0, 0).join(',');
+  const rows = [];
+  for (let y = 0; y < png.height; ++y) {
+    const colour = pixel(png, 61, y).join(',');
+    if (colour === background) continue;
+    let x = 61;
+    while (x < png.width && pixel(png, x, y).join(',') === colour) ++x;
+    rows.push({ y, colour, length: x - 60 });
+  }
+  const bars = [];
+  for (const row of rows) {
+    const last = bars[bars.length - 1];
+    if (last && last.colour === row.colour && last.length === row.length && last.bottom === row.y - 1) {
+      last.bottom = row.y;
+      last.rows += 1;
+    } else {
+      bars.push({ colour: row.colour, length: row.length, top: row.y, bottom: row.y, rows: 1 });
+    }
+  }
+  return bars.filter((bar) => bar.rows >= 8 && bar.length >= 3);
+}
+
 describe('the summary card', () => {
   test("a local link's card asks the question, gives Leeds's answer against its 1 team, the date and the link", async () => {
     const session = await open(LEEDS);
@@ -142,6 +167,13 @@ describe('the summary card', () => {
     assert.doesNotMatch(text, /England/, text);
     assert.doesNotMatch(text, /\+ ?14/, text);
     assert.doesNotMatch(text, /babies aged 0/, 'the eleven-row list of assumptions is still there');
+    // Today's bar against the Needed bar, on one scale: 1 against 5.74.
+    const bars = barsOf(png);
+    assert.equal(bars.length, 2, `bars found: ${JSON.stringify(bars)}`);
+    const [todayBar, neededBar] = bars;
+    assert.ok(todayBar.top < neededBar.top);
+    assert.ok(Math.abs(todayBar.length / neededBar.length - 1 / results.teams_needed) < 0.01,
+      `Today ${todayBar.length} px against Needed ${neededBar.length} px, not 1 to ${results.teams_needed}`);
     const poor = lowContrastWords(png, words);
     assert.deepEqual(poor, [], `text under 4.5:1: ${poor.join('; ')}`);
     assertCleanSession(session);
@@ -161,6 +193,18 @@ describe('the summary card', () => {
     assert.ok(text.includes(new URL(fixture.server.origin).host), `no link in: ${text}`);
     const poor = lowContrastWords(png, words);
     assert.deepEqual(poor, [], `text under 4.5:1: ${poor.join('; ')}`);
+    assertCleanSession(session);
+  });
+
+  test('with more teams today than needed, the Today bar is the longer one', async () => {
+    const session = await open('?area=Leeds&births=8617&current_teams=10');
+    const results = await api.results(session.page);
+    const { file, png } = await downloadCard(session, 'card-enough.png');
+    const [todayBar, neededBar] = barsOf(png);
+    assert.ok(todayBar && neededBar, 'two bars');
+    assert.ok(Math.abs(neededBar.length / todayBar.length - results.teams_needed / 10) < 0.01,
+      `Needed ${neededBar.length} px against Today ${todayBar.length} px, not ${results.teams_needed} to 10`);
+    assert.match(ocr(file).text, /against 10 teams today: enough for the need/);
     assertCleanSession(session);
   });
 
