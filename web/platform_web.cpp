@@ -92,6 +92,11 @@ struct PlatformState {
     int buffer_height = 0;
     int max_buffer_size = 0; // the GPU's largest drawing buffer side, in device pixels
     bool mouse_inside = false; // the last mouse position sent was over the canvas
+    // A mouse release waiting for the frames to take the moves before it (see OnMouseButton), and
+    // the last move after it, which waits with it.
+    int held_release = -1; // ImGui's button, or -1
+    bool held_move = false;
+    ImVec2 held_move_pos;
     std::string clipboard;     // storage for GetClipboardTextFn's result
     // The one touch being followed.
     TouchMode touch_mode = TouchMode::None;
@@ -140,6 +145,28 @@ bool MouseIsFromTouch() {
 }
 
 // [SECTION] Mouse
+// ImGui takes a button's release in the same frame as the moves queued before it, and a slider held
+// by the mouse lets go in that frame without following them. Where frames are slow (a phone's
+// canvas at pixel ratio 3 drawn in software can take half a second), a drag's moves and its release
+// can all fall between two frames, and the slider stayed where it was pressed. So a release waits
+// until a frame has taken the moves before it; a move after it waits with it.
+
+bool MouseMovesQueued() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiInputEvent& e : g.InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MousePos) return true;
+    return false;
+}
+
+void SendHeldRelease() {
+    if (g_platform.held_release < 0) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMouseButtonEvent(g_platform.held_release, false);
+    g_platform.held_release = -1;
+    if (g_platform.held_move) io.AddMousePosEvent(g_platform.held_move_pos.x, g_platform.held_move_pos.y);
+    g_platform.held_move = false;
+}
 
 EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
     if (MouseIsFromTouch()) return EM_FALSE;
@@ -149,8 +176,13 @@ EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
     const bool inside = pos.x >= 0 && pos.y >= 0 && pos.x < io.DisplaySize.x && pos.y < io.DisplaySize.y;
     if (!inside && !ImGui::IsAnyMouseDown() && !g_platform.mouse_inside) return EM_FALSE;
     g_platform.mouse_inside = inside;
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(pos.x, pos.y);
+    if (g_platform.held_release >= 0) {
+        g_platform.held_move = true;
+        g_platform.held_move_pos = pos;
+    } else {
+        io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+        io.AddMousePosEvent(pos.x, pos.y);
+    }
     NoteInput();
     return EM_FALSE;
 }
@@ -173,10 +205,14 @@ EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void*) {
     const int button = ImGuiButton(e->button);
     if (button < 0) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
+    SendHeldRelease(); // a press or release after a held one: that one goes first
     const ImVec2 pos = ToCanvas(e->clientX, e->clientY);
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(pos.x, pos.y);
-    io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    if (type == EMSCRIPTEN_EVENT_MOUSEUP && MouseMovesQueued())
+        g_platform.held_release = button; // PlatformBeginFrame sends it once a frame has taken the moves
+    else
+        io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     NoteInput();
     return EM_FALSE; // mousedown keeps its default so the canvas takes keyboard focus
 }
@@ -476,6 +512,13 @@ void PlatformRequestFrame() {
 
 PlatformFrameInfo PlatformBeginFrame() {
     PlatformFrameInfo info;
+    // A held mouse release goes to the first frame with no moves before it (this one takes them).
+    if (g_platform.held_release >= 0) {
+        if (MouseMovesQueued())
+            NoteInput(); // and a next frame for the release
+        else
+            SendHeldRelease();
+    }
     JsBeginFrame(); // the page may move or resize the canvas now, in step with this frame
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(g_platform.canvas_selector.c_str(), &css_w, &css_h);
