@@ -143,7 +143,8 @@ std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
                      Pounds(r.annual_cost), SourceFor(s, Key::cost_per_baby)});
     if (r.babies_reached_today && r.gap_annual_cost) {
         steps.push_back({"Babies today's teams support a year",
-                         Value(s, Key::current_teams) + " teams" + kTimes + Value(s, Key::caseload) + " families",
+                         Value(s, Key::current_teams) + (a[Key::current_teams] == 1.0 ? " team" : " teams") + kTimes +
+                             Value(s, Key::caseload) + " families",
                          FormatNumber(*r.babies_reached_today), SourceFor(s, Key::current_teams)});
         steps.push_back({"Cost a year beyond today's teams",
                          "(" + FormatNumber(r.babies_to_reach, 1) + " - " + FormatNumber(*r.babies_reached_today) + ")" + kTimes +

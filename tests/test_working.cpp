@@ -204,6 +204,14 @@ TEST_SUITE("working") {
         CHECK(steps[10].value == "£98,409,959");
         CHECK(steps[11].value == "£2,383,792,000");
         CHECK(steps[11].source == "Centre for Mental Health 2026 (lower bound)");
+        CHECK(steps[9].formula == "45 teams \xC3\x97 150 families");
+
+        Scenario one;
+        one.assumptions[Key::current_teams] = 1;
+        one.assumptions[Key::teams_in_development] = 0;
+        const std::vector<WorkingStep> single = ShowWorking(one, Estimate(one.assumptions, one.ranges));
+        REQUIRE(single.size() == 12);
+        CHECK(single[9].formula == "1 team \xC3\x97 150 families");
     }
 
     TEST_CASE("CSV cells: a formula behind spaces, invisible characters or a lookalike stays text") {
