@@ -390,7 +390,11 @@
   }
 
   // [SECTION] The printed brief: #brief holds it (shown only in print, see style.css), filled from
-  // the module whenever the scenario changes and again just before printing, with today's date.
+  // the brief's module whenever the scenario changes and again just before printing, with today's date.
+  // The brief, the SVG pictures and the QR code are a module of their own, brief.js
+  // (web/brief_module.cpp), kept out of the first load: it is added once the first frame is drawn and
+  // the page is idle, so it is ready long before anyone presses Ctrl+P, or at once when asked for.
+  // It makes both from the scenario's query, the text of the link the brief prints.
   var briefPending = false;
   // Today in the reader's calendar as 2026-12-01, for download names and the CSV's date row.
   function isoDate() {
@@ -401,12 +405,59 @@
   function downloadName(extension) {
     return call('teams_download_name', [extension, isoDate()]) || 'teams.' + extension;
   }
+  var briefModule = null;   // the started module
+  var briefStarting = null; // the promise of it
   function printedDate() {
     try {
       return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
     } catch (e) {
       return new Date().toDateString();
     }
+  }
+  function startBrief() {
+    if (briefStarting) return briefStarting;
+    var script = typeof window.createTeamsBrief === 'function' ? Promise.resolve() // the single file has it inline
+      : typeof window.teamsLoadScript === 'function' ? window.teamsLoadScript('brief.js')
+        : Promise.reject(new Error('script_loader.js is missing'));
+    briefStarting = script.then(function () {
+      var base64 = window.teamsBriefWasmBase64;
+      if (typeof window.createTeamsBrief !== 'function' || typeof base64 !== 'string') throw new Error('brief.js did not define the module');
+      var text = window.atob(base64);
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+      return window.createTeamsBrief({
+        wasmBinary: bytes,
+        print: function () {},
+        printErr: function (line) { if (window.console) console.warn(line); }
+      });
+    }).then(function (module) {
+      briefModule = module;
+      refreshBrief();
+      return module;
+    });
+    briefStarting.catch(function () { briefStarting = null; }); // offline before it was kept: a later ask tries again
+    return briefStarting;
+  }
+  function startBriefWhenIdle() {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(function () { startBrief().catch(function () {}); }, { timeout: 2000 });
+    else setTimeout(function () { startBrief().catch(function () {}); }, 200);
+  }
+  // Runs use(module) at once when the brief's module is there (keeping the click's user activation),
+  // else once it has started; says so when it cannot.
+  function withBrief(use) {
+    if (briefModule) return use(briefModule);
+    startBrief().then(function (module) {
+      try {
+        use(module);
+      } catch (e) {
+        note('That did not work in this browser.');
+      }
+    }, function () { note('That needs brief.js, which could not be loaded here.'); });
+  }
+  function briefCall(name, args) {
+    var types = [];
+    for (var i = 0; i < args.length; ++i) types.push('string');
+    return briefModule.ccall(name, 'string', types, args);
   }
   // Under a Content-Security-Policy that requires Trusted Types (README, "Hosting and security
   // headers"), innerHTML takes only TrustedHTML. This policy, private to this closure, is used for one
@@ -427,18 +478,19 @@
   function refreshBrief() {
     briefPending = false;
     var brief = document.getElementById('brief');
-    if (!brief || !instance) return;
+    if (!brief || !instance || !briefModule) return;
     try {
-      var link = fullLink(call('teams_current_query', []));
+      var query = call('teams_current_query', []);
+      var link = fullLink(query);
       // Markup written by the module: every text in it is escaped there (src/markup.cpp).
-      brief.innerHTML = briefMarkup(call('teams_brief_html', [link, printedDate()]));
+      brief.innerHTML = briefMarkup(briefCall('teams_brief_html', [query, link, printedDate()]));
       brief.setAttribute('data-link', link);
     } catch (e) {
       // The screen is unaffected; printing then shows what the brief held before.
     }
   }
   function scheduleBrief() {
-    if (briefPending) return;
+    if (briefPending || !briefModule) return;
     briefPending = true;
     setTimeout(refreshBrief, 0);
   }
@@ -462,11 +514,16 @@
           note(e && e.name === 'AbortError' ? '' : 'Sharing did not work here: use Copy link.');
         });
       } else if (action === 'print') {
-        refreshBrief();
-        window.print();
-        note('');
+        withBrief(function () {
+          refreshBrief();
+          window.print();
+          note('');
+        });
       } else if (action === 'download_svg') {
-        download(downloadName('svg'), new Blob([payload], { type: 'image/svg+xml' }), 'Pictures downloaded.');
+        withBrief(function () {
+          var svg = briefCall('teams_pictures_svg', [payload]);
+          download(downloadName('svg'), new Blob([svg], { type: 'image/svg+xml' }), 'Pictures downloaded.');
+        });
       } else if (action === 'download_csv') {
         var csv = call('teams_report_csv', [fullLink(payload), isoDate()]);
         download(downloadName('csv'), new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
@@ -594,6 +651,7 @@
       endLoading();
       frameDrawn = true;
       maybeResolveReady();
+      startBriefWhenIdle();
     }
   };
 

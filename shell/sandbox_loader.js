@@ -2,7 +2,7 @@
 // opaque origin ("null"), so its fetch of teams.wasm is cross-origin and fails unless the server sends
 // Access-Control-Allow-Origin; scripts load from anywhere, so there the module comes from
 // teams.wasm.js, the same bytes as base64 (written by tools/make_wasm_script.py). Everywhere else
-// this file does nothing. Load it after teams.js and before calculator.js.
+// this file does nothing. Load it after teams.js and script_loader.js, and before calculator.js.
 (function () {
   'use strict';
 
@@ -19,39 +19,13 @@
   var factory = window[FACTORY];
   if (!opaque || typeof factory !== 'function') return;
 
-  // Under a Content-Security-Policy that requires Trusted Types, a script's src takes only a
-  // TrustedScriptURL: this policy admits exactly the module's script and nothing else. Made once: a
-  // policy's name may be created only once per page.
-  var trustedWasmScript = null;
-  function wasmScriptUrl() {
-    if (trustedWasmScript) return trustedWasmScript;
-    try {
-      if (window.trustedTypes && typeof window.trustedTypes.createPolicy === 'function') {
-        trustedWasmScript = window.trustedTypes.createPolicy('teams-calculator-loader', {
-          createScriptURL: function (url) {
-            if (url === WASM_SCRIPT) return url;
-            throw new TypeError('teams-calculator-loader admits only ' + WASM_SCRIPT);
-          },
-        }).createScriptURL(WASM_SCRIPT);
-        return trustedWasmScript;
-      }
-    } catch (e) {
-      // The name is not allowed here: the plain address, for the browser to allow or refuse.
-    }
-    return WASM_SCRIPT;
-  }
-
+  // Added by script_loader.js, under its Trusted Types policy (teams-calculator-loader).
   function loadWasmScript() {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement('script');
-      script.src = wasmScriptUrl();
-      script.onload = function () {
-        var base64 = window.teamsCalculatorWasmBase64;
-        if (typeof base64 === 'string' && base64.length > 0) resolve(base64);
-        else reject(new Error(WASM_SCRIPT + ' did not define the module'));
-      };
-      script.onerror = function () { reject(new Error(WASM_SCRIPT + ' could not be loaded')); };
-      document.head.appendChild(script);
+    if (typeof window.teamsLoadScript !== 'function') return Promise.reject(new Error('script_loader.js is missing'));
+    return window.teamsLoadScript(WASM_SCRIPT).then(function () {
+      var base64 = window.teamsCalculatorWasmBase64;
+      if (typeof base64 === 'string' && base64.length > 0) return base64;
+      throw new Error(WASM_SCRIPT + ' did not define the module');
     });
   }
 

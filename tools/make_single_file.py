@@ -8,7 +8,8 @@ link parameters included, so it can be emailed.
 The hosted site's strict Content-Security-Policy does not apply to this file: it needs inline scripts,
 so any CSP meta tag is dropped. Left out, as they cannot work from file://: the web app manifest and
 the service worker's registration (offline.js), and the sandboxed-frame loader (sandbox_loader.js). The WebAssembly goes in as a base64 data: URL that
-the module's locateFile hook returns, so the module never fetches a file."""
+the module's locateFile hook returns, so the module never fetches a file; the printed brief's module
+(brief.js, its bytes inside) goes in as one more script."""
 import base64
 import gzip
 import re
@@ -16,6 +17,9 @@ import sys
 from pathlib import Path
 
 LEFT_OUT_SCRIPTS = {"offline.js", "sandbox_loader.js"}
+# Scripts the hosted page adds only later (script_loader.js): here inline, after the page's own, as
+# the single file travels alone, with no brief.js beside it.
+LATER_SCRIPTS = ["brief.js"]
 MIME = {".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".ttf": "font/ttf",
         ".woff2": "font/woff2", ".jpg": "image/jpeg", ".webp": "image/webp"}
 
@@ -137,6 +141,11 @@ def build(site):
     html = re.sub(r"\n?[ \t]*<!--\s*No inline scripts:.*?-->", "", html)
     if "</body>" not in html:
         raise SystemExit("make_single_file: index.html has no </body>")
+    for name in LATER_SCRIPTS:
+        path = local_file(site, name)
+        if not path:
+            raise SystemExit(f"make_single_file: {name} is not a file of {site}")
+        scripts.append(f"<script>\n{script_text(path.read_text(encoding='utf-8'))}\n</script>")
     # Deferred scripts ran after the document was parsed; at the end of <body> they still do.
     head, tail = html.rsplit("</body>", 1)
     return head + "\n".join(scripts) + "\n</body>" + tail

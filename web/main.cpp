@@ -3,7 +3,6 @@
 #include "app.h"
 #include "controls.h"
 #include "page_api.h"
-#include "pictures.h"
 #include "platform_web.h"
 #include "value_field.h"
 #include "working.h"
@@ -101,7 +100,7 @@ void RunPageAction(AppState& s) {
         PlatformRunAction("download_png", CardJson(s));
         break;
     case PageAction::DownloadSvg:
-        PlatformRunAction("download_svg", PicturesSvgForDownload(s));
+        PlatformRunAction("download_svg", CurrentQuery(s)); // drawn by the brief's module (brief.js)
         break;
     case PageAction::Print:
         PlatformRunAction("print", CurrentQuery(s));

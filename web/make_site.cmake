@@ -1,11 +1,11 @@
 # Assembles the static site (cmake -P): shell/ files, teams.js and teams.wasm, and index.html with the
 # no-WebGL/no-WebAssembly fallback filled in from the native `teams-needed` CLI, so the fallback's
 # estimate and the calculator's come from the same library.
-# Inputs: SHELL_DIR, SITE_DIR, APP_JS, APP_WASM, TEAMS_NEEDED_EXE; FONT_FILES (the Inter subsets, which
+# Inputs: SHELL_DIR, SITE_DIR, APP_JS, APP_WASM, BRIEF_JS (the printed brief's module), TEAMS_NEEDED_EXE; FONT_FILES (the Inter subsets, which
 # the summary picture loads on demand).
 cmake_minimum_required(VERSION 3.20)
 
-foreach(input SHELL_DIR SITE_DIR APP_JS APP_WASM)
+foreach(input SHELL_DIR SITE_DIR APP_JS APP_WASM BRIEF_JS)
     if(NOT DEFINED ${input} OR "${${input}}" STREQUAL "")
         message(FATAL_ERROR "make_site.cmake: ${input} is not set")
     endif()
@@ -75,5 +75,5 @@ foreach(file IN LISTS shell_files)
         file(COPY "${file}" DESTINATION "${SITE_DIR}")
     endif()
 endforeach()
-file(COPY "${APP_JS}" "${APP_WASM}" ${FONT_FILES} DESTINATION "${SITE_DIR}")
+file(COPY "${APP_JS}" "${APP_WASM}" "${BRIEF_JS}" ${FONT_FILES} DESTINATION "${SITE_DIR}")
 configure_file("${SHELL_DIR}/index.html" "${SITE_DIR}/index.html" @ONLY)

@@ -5,7 +5,6 @@
 #ifdef __EMSCRIPTEN__
 
 #include "app.h"
-#include "brief.h"
 #include "mirror.h"
 #include "platform_web.h"
 #include "working.h"
@@ -129,9 +128,8 @@ EMSCRIPTEN_KEEPALIVE void teams_request_action(const char* name) {
     teams_request_frame();
 }
 
-// The printed brief's content for the page's #brief (shell/calculator.js): the link and the date
-// come from the page, which knows its address and the reader's calendar.
-// The current scenario's query, as the address bar shows it once the throttle has passed.
+// The current scenario's query, as the address bar shows it once the throttle has passed: the
+// printed brief's module (web/brief_module.cpp) makes the brief from it.
 EMSCRIPTEN_KEEPALIVE const char* teams_current_query() {
     return PageAnswer(g_app ? CurrentQuery(*g_app) : "");
 }
@@ -139,11 +137,6 @@ EMSCRIPTEN_KEEPALIVE const char* teams_current_query() {
 // The summary card's words and colours (mirror.h), for cardImage() (the site's og-card.png).
 EMSCRIPTEN_KEEPALIVE const char* teams_card_json() {
     return PageAnswer(g_app ? CardJson(*g_app) : "null");
-}
-
-EMSCRIPTEN_KEEPALIVE const char* teams_brief_html(const char* link, const char* date) {
-    if (!g_app || !link || !date) return PageAnswer("");
-    return PageAnswer(teams::BriefHtml({g_app->scenario, g_app->results, link, teams::CleanLabel(date, 60)}));
 }
 
 // The CSV download (src/working.h): the page gives the full link and today's date ("2026-12-01").

@@ -2,7 +2,6 @@
 // control list as a picture with a text alternative that gives its numbers.
 #include "pictures.h"
 
-#include "chart_svg.h"
 #include "charts.h"
 #include "widgets.h"
 #include "working.h"
@@ -76,11 +75,6 @@ void Picture(AppState& state, const char* title, const std::string& text, DrawFn
 }
 
 } // namespace
-
-std::string PicturesSvgForDownload(const AppState& state) {
-    return teams::ChartsSvg(teams::AllCharts(state.scenario, state.results, 400, teams::ApproximateLayout()),
-                            state.scenario.area);
-}
 
 void DrawGapPicture(AppState& state, float width) {
     Picture(state, "Today against the need", GapChartText(state), [&] { DrawGapChart(state, width); });

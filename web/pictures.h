@@ -7,6 +7,3 @@
 void DrawGapPicture(AppState& state, float width);
 // The pictures in order; with_gap false leaves out the gap picture (drawn under the headline).
 void DrawPictures(AppState& state, float width, bool with_gap = true);
-
-// "Download pictures (SVG)": the three pictures, from the same chart model, in one SVG file.
-std::string PicturesSvgForDownload(const AppState& state);

@@ -1,0 +1,113 @@
+// The printed brief's module (brief.js: the brief, the SVG pictures and the QR code) is not part of
+// the first load: no request for it before the first frame, one after it, at idle, and then the
+// brief is filled for Ctrl+P. "Print or save as PDF" and "Download pictures (SVG)" pressed before it
+// has arrived wait for it and then print and download as usual.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { describe, test } from 'node:test';
+import { DESKTOP } from './lib/chromium.mjs';
+import { useSiteInChromium } from './lib/fixture.mjs';
+import { frameProbeScript } from './lib/frame_probe.mjs';
+import { api, pollUntil, waitUntilIdle } from './lib/calculator_page.mjs';
+
+const fixture = useSiteInChromium();
+const BRIEF = /\/brief\.js(\?|$)/;
+const HOLD_MS = 30_000; // the longest brief.js is held back, so a failed test cannot hang
+
+// A page with brief.js's requests recorded (wall-clock time) and, with hold, held until release().
+// Service workers are blocked: the worker's own download of the site's files is not the page's.
+async function openPage({ hold = false } = {}) {
+  await fixture.ready();
+  const context = await fixture.browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
+  const briefRequests = [];
+  const errors = [];
+  let releaseHeld;
+  const released = new Promise((resolve) => { releaseHeld = resolve; });
+  const timer = setTimeout(releaseHeld, HOLD_MS);
+  await context.route(BRIEF, async (route) => {
+    briefRequests.push(Date.now());
+    if (hold) await released;
+    await route.continue().catch(() => {});
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(frameProbeScript);
+  // window.print() would open the print dialog: count the calls and what the brief held at each.
+  await page.addInitScript(() => {
+    window.__prints = [];
+    window.print = () => window.__prints.push(document.getElementById('brief').textContent);
+  });
+  await page.goto(`${fixture.server.origin}/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready);
+  const firstFrameAt = await page.evaluate(() => performance.timeOrigin + window.__frameProbe.firstFrameDrawnAt);
+  return {
+    context,
+    page,
+    errors,
+    briefRequests,
+    firstFrameAt,
+    release: () => { clearTimeout(timer); releaseHeld(); },
+    close: () => { clearTimeout(timer); releaseHeld(); return context.close(); },
+  };
+}
+
+async function press(page, name) {
+  let rect = await api.widgetRect(page, name);
+  assert.ok(rect, `widgetRect('${name}') is null: no such button`);
+  if (rect.y < 0 || rect.y + rect.height > DESKTOP.viewport.height) {
+    await page.evaluate((dy) => window.scrollBy(0, dy), rect.y - 300);
+    await page.waitForTimeout(300);
+    rect = await api.widgetRect(page, name);
+  }
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+const briefText = (page) => page.evaluate(() => document.getElementById('brief').textContent);
+
+describe('the printed brief\'s module', () => {
+  test('brief.js is fetched after the first frame, not before, and then fills the brief', async () => {
+    const run = await openPage();
+    try {
+      const requests = await pollUntil(() => run.briefRequests, (r) => r.length > 0, { timeoutMs: 15_000 });
+      assert.equal(requests.length, 1, `brief.js was requested ${requests.length} times`);
+      assert.ok(requests[0] > run.firstFrameAt,
+        `brief.js was requested ${Math.round(run.firstFrameAt - requests[0])} ms before the first frame`);
+      const text = await pollUntil(() => briefText(run.page), (t) => /England needs\s*398/.test(t), { timeoutMs: 15_000 });
+      assert.match(text, /England needs\s*398/, `the brief holds: ${text.slice(0, 200)}`);
+      // The first load's own files: the module, the page's script and nothing of the brief.
+      const loaded = await run.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      assert.ok(loaded.some((n) => /teams\.wasm$/.test(n)), 'teams.wasm was not loaded');
+      assert.deepEqual(run.errors, []);
+    } finally {
+      await run.close();
+    }
+  });
+
+  test('"Print or save as PDF" and "Download pictures (SVG)" pressed before brief.js has arrived wait for it', async () => {
+    const run = await openPage({ hold: true });
+    try {
+      const { page } = run;
+      await waitUntilIdle(page);
+      assert.equal(await briefText(page), '', 'the brief was filled without brief.js');
+      await press(page, 'print');
+      await page.waitForTimeout(1000);
+      assert.deepEqual(await page.evaluate(() => window.__prints), [], 'printed before the brief was there');
+      const downloaded = page.waitForEvent('download', { timeout: 20_000 });
+      await press(page, 'download_svg');
+      run.release();
+      const prints = await pollUntil(() => page.evaluate(() => window.__prints), (p) => p.length > 0, { timeoutMs: 15_000 });
+      assert.equal(prints.length, 1, `${prints.length} prints`);
+      assert.match(prints[0], /England needs\s*398/, 'the printed brief lacks the answer');
+      const download = await downloaded;
+      assert.match(download.suggestedFilename(), /^teams-england-\d{4}-\d\d-\d\d\.svg$/);
+      const svg = fs.readFileSync(await download.path(), 'utf8');
+      assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      assert.ok(svg.includes('Needed: 398 teams'), 'the pictures lack "Needed: 398 teams"');
+      assert.equal(run.briefRequests.length, 1, `brief.js was requested ${run.briefRequests.length} times`);
+      assert.deepEqual(run.errors, []);
+    } finally {
+      await run.close();
+    }
+  });
+});
