@@ -30,6 +30,7 @@ struct PublishState {
     float published_height = -1;
     bool first_frame_signalled = false;
     int layout_frames = 0; // frames drawn since the content height last changed
+    double last_controls_time = -1;
 };
 PublishState g_publish;
 
@@ -58,7 +59,14 @@ void Publish(double now) {
     } else {
         ++g_publish.layout_frames;
     }
-    ControlsPublish(s.controls); // the accessible layer: only what changed, nothing while idle
+    // The accessible layer: only what changed, nothing while idle. While a pointer drags a control,
+    // at the live region's pace, and at once when the drag ends, so a screen reader meets the value
+    // the pointer left; keys and a screen reader's own changes are never held back.
+    const bool dragging = ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    if (!dragging || now - g_publish.last_controls_time >= kPublishIntervalSeconds) {
+        ControlsPublish(s.controls);
+        g_publish.last_controls_time = now;
+    }
     if (s.scroll_request >= 0) {
         PlatformScrollContentTo(s.scroll_request);
         s.scroll_request = -1;
