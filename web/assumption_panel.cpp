@@ -35,6 +35,7 @@ void DrawPresetPicker(AppState& state) {
     const ImGuiID combo_id = ImGui::GetID("##preset");
     auto choose = [&state](const teams::Preset& preset) {
         state.scenario = teams::ScenarioFromPreset(preset);
+        OpenMoreIfChanged(state);
         state.scenario_changed = true;
         state.publish_now = true;
         Recalculate(state);
@@ -75,6 +76,54 @@ void DrawPresetPicker(AppState& state) {
     }
 }
 
+// The ⓘ beside an assumption's label (the last item): a circled "i" that opens its explanation under
+// the label, by a click, a tap, the keyboard or its stand-in ("About <label>", a disclosure). Its
+// target is size × size around the label's first line and takes no room in the layout (on a
+// touch-sized layout it spans the same 44 px as the value's target). True when the explanation is open.
+bool DrawAboutButton(AppState& state, const AssumptionSpec& spec, float size) {
+    const Palette& p = state.palette;
+    const ImVec2 label_min = ImGui::GetItemRectMin();
+    const ImVec2 label_max = ImGui::GetItemRectMax();
+    const float centre_y = label_min.y + ImGui::GetTextLineHeight() * 0.5f;
+    const ImVec2 min(label_max.x + 2, centre_y - size * 0.5f);
+    const ImRect bb(min, ImVec2(min.x + size, min.y + size));
+    const ImGuiID id = ImGui::GetID("##about");
+    auto& open = state.open_about;
+    const auto found = std::find(open.begin(), open.end(), spec.key);
+    bool is_open = found != open.end();
+    bool hovered = false, held = false;
+    bool pressed = false;
+    if (ImGui::ItemAdd(bb, id)) pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+
+    // The circle, filled while the explanation is open.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 centre(bb.Min.x + size * 0.5f, centre_y);
+    const float radius = ImGui::GetFontSize() * 0.45f;
+    const ImU32 ring = hovered || held ? p.text : p.accent;
+    if (is_open) draw->AddCircleFilled(centre, radius, ring);
+    else draw->AddCircle(centre, radius - 0.75f, ring, 0, 1.5f);
+    ImFont* font = state.fonts.small;
+    const float font_size = ImGui::GetFontSize() * 0.8f;
+    const ImVec2 i_size = font->CalcTextSizeA(font_size, FLT_MAX, 0, "i");
+    draw->AddText(font, font_size, ImVec2(centre.x - i_size.x * 0.5f, centre.y - i_size.y * 0.5f),
+                  is_open ? p.background : ring, "i");
+    ImGui::RenderNavHighlight(bb, id);
+
+    Control about;
+    about.role = ControlRole::Disclosure;
+    about.key = std::string("about_") + spec.key;
+    about.name = std::string("About ") + spec.label;
+    about.expanded = is_open;
+    if (RecordControlArea(state.controls, std::move(about), bb.Min, bb.Max, id).action == ControlAction::Press)
+        pressed = true;
+    if (pressed) {
+        if (is_open) open.erase(found);
+        else open.push_back(spec.key);
+        is_open = !is_open;
+    }
+    return is_open;
+}
+
 void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_sized) {
     const Palette& p = state.palette;
     const teams::Assumptions& assumptions = state.scenario.assumptions;
@@ -86,20 +135,31 @@ void DrawAssumption(AppState& state, const AssumptionSpec& spec, bool touch_size
     const double preset_value = preset[spec.id];
     ImGui::PushID(spec.key);
 
-    // Label on the left, value on the right.
+    // Label on the left with its ⓘ beside it, value on the right. The label wraps short of the value's
+    // target (at least 88 px wide) and the ⓘ's.
     const float width = ImGui::GetContentRegionAvail().x;
     const std::string value_text = ValueText(spec, assumptions);
     const float value_w = ImGui::CalcTextSize(value_text.c_str()).x;
     const float start_x = ImGui::GetCursorPosX();
-    ImGui::PushTextWrapPos(start_x + std::max(width - value_w - 16, width * 0.4f));
+    const float about_size = touch_sized ? 44.0f : 24.0f;
+    ImGui::PushTextWrapPos(start_x + std::max(width - std::max(value_w + 16, 96.0f) - about_size, width * 0.4f));
     ImGui::TextUnformatted(spec.label);
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", spec.help);
+    const bool about_open = DrawAboutButton(state, spec, about_size);
     ImGui::SameLine();
     ImGui::SetCursorPosX(start_x + width - value_w);
     ColouredText(p.accent, value_text);
     // A tap on the value, or its stand-in, opens a number field.
     if (RecordValueTarget(state, spec.key, touch_sized)) state.open_value_field = spec.key;
+    if (about_open) {
+        // The explanation, inline under the label: the same words as the slider's description.
+        ImGui::PushFont(state.fonts.small);
+        ImGui::PushTextWrapPos(start_x + width);
+        WrappedText(p.text, spec.help);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
 
     // [-] slider [+]
     const float height = touch_sized ? 44.0f : ImGui::GetFrameHeight();
@@ -218,6 +278,32 @@ bool InCompactEmbed(const AppState& state, const AssumptionSpec& spec) {
     return true;
 }
 
+// "More assumptions": the refinements the briefing leaves at rest (the table's `more` flag), closed
+// unless the visitor opens it or the scenario sets one of them (OpenMoreIfChanged).
+void DrawMoreAssumptions(AppState& state, bool touch_sized) {
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::SetNextItemOpen(state.show_more);
+    const ImVec2 padding = ImGui::GetStyle().FramePadding; // at least 44 px tall on a touch-sized layout
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(padding.x, touch_sized ? (46.0f - ImGui::GetFontSize()) * 0.5f : padding.y));
+    state.show_more = ImGui::CollapsingHeader("More assumptions###more_assumptions");
+    ImGui::PopStyleVar();
+    Control disclosure;
+    disclosure.role = ControlRole::Disclosure;
+    disclosure.key = "more_assumptions";
+    disclosure.name = "More assumptions";
+    disclosure.expanded = state.show_more;
+    if (RecordControl(state.controls, std::move(disclosure)).action == ControlAction::Press)
+        state.show_more = !state.show_more; // its stand-in pressed: as a click on the header
+    if (!state.show_more) return;
+    for (const AssumptionSpec& spec : teams::AssumptionTable()) {
+        if (!spec.more) continue;
+        ImGui::Spacing();
+        DrawAssumption(state, spec, touch_sized);
+    }
+}
+
 } // namespace
 
 void DrawAssumptions(AppState& state, bool touch_sized) {
@@ -226,11 +312,15 @@ void DrawAssumptions(AppState& state, bool touch_sized) {
         DrawPresetPicker(state);
         ImGui::Spacing();
     }
+    // A link's own choice of sliders (show=) is drawn as chosen, without the "More assumptions" group.
+    const std::vector<std::string>& only = state.only_sliders;
     for (const AssumptionSpec& spec : teams::AssumptionTable()) {
-        const std::vector<std::string>& only = state.only_sliders;
         if (!only.empty() && std::find(only.begin(), only.end(), spec.key) == only.end()) continue;
+        if (spec.more && only.empty()) continue; // under "More assumptions"
         if (only.empty() && state.embed && !InCompactEmbed(state, spec)) continue;
         ImGui::Spacing();
         DrawAssumption(state, spec, touch_sized);
     }
+    // A compact embed leaves the group out unless its link sets one of them (then open).
+    if (only.empty() && (!state.embed || state.show_more)) DrawMoreAssumptions(state, touch_sized);
 }

@@ -92,6 +92,7 @@ EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
     const bool changed = loaded.ok && !SameScenario(loaded.scenario, g_app->scenario);
     if (changed) {
         g_app->scenario = loaded.scenario;
+        OpenMoreIfChanged(*g_app); // a value it sets under "More assumptions" is shown
         Recalculate(*g_app);
         g_app->scenario_changed = true;
         g_app->publish_now = true;

@@ -99,7 +99,22 @@ void LoadScenarioFromLink(AppState& state, const std::string& query) {
         it = state.other_params.erase(it);
     }
     state.show_working = !state.embed || state.shown.working; // embeds start compact, unless they ask for it
+    state.show_more = false;
+    OpenMoreIfChanged(state);
     Recalculate(state);
+}
+
+bool MoreAssumptionsChanged(const teams::Scenario& scenario) {
+    const teams::Assumptions defaults = teams::Assumptions::Defaults();
+    for (const teams::AssumptionSpec& spec : teams::AssumptionTable()) {
+        if (!spec.more) continue;
+        if (scenario.assumptions[spec.id] != defaults[spec.id] || scenario.ranges[spec.id]) return true;
+    }
+    return false;
+}
+
+void OpenMoreIfChanged(AppState& state) {
+    if (MoreAssumptionsChanged(state.scenario)) state.show_more = true;
 }
 
 std::string CurrentQuery(const AppState& state) {

@@ -76,6 +76,9 @@ struct AppState {
     SystemColours system_colours;          // used when contrast is Forced
     float text_scale = 1;                  // the browser's root font size / 16 px: text and spacing scale with it
     bool show_working = true;              // "Show the working" is open
+    bool show_more = false;                // "More assumptions" is open (OpenMoreIfChanged opens it)
+    std::vector<std::string> open_about;   // assumptions whose explanation (the ⓘ beside the label) is open
+    int scale_up_point = -1;               // the scale-up chart's year tapped or clicked (its readout stays), or -1
     Palette palette{};
     AppFonts fonts;
 
@@ -126,6 +129,12 @@ void SetNotKnown(AppState& state, teams::Key key);
 // Sets or removes one assumption's range (ends clamped and ordered like every input), marking the
 // scenario changed and recalculating when it changed.
 void SetRange(AppState& state, teams::Key key, std::optional<teams::ValueRange> range);
+// True when the scenario sets an assumption under "More assumptions" away from its default (or gives
+// it a range), so that the group must be open: a changed value is never hidden.
+bool MoreAssumptionsChanged(const teams::Scenario& scenario);
+// Opens "More assumptions" when a scenario that replaced the current one (a link, a file, a preset)
+// sets one of them; never closes it.
+void OpenMoreIfChanged(AppState& state);
 // Pins the current scenario as A, or clears the pin (std::nullopt).
 void SetPinned(AppState& state, std::optional<teams::Scenario> pinned);
 // The values the current preset starts from (the defaults when there is none): what Reset returns to.

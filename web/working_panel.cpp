@@ -4,6 +4,8 @@
 #include "widgets.h"
 #include "working.h"
 
+#include <string>
+
 void DrawWorking(AppState& state, bool wide) {
     const Palette& p = state.palette;
     ImGui::PushFont(state.fonts.heading);
@@ -12,13 +14,15 @@ void DrawWorking(AppState& state, bool wide) {
     const bool touch_sized = TouchSized();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(padding.x, touch_sized ? (46.0f - ImGui::GetFontSize()) * 0.5f : padding.y));
-    state.show_working = ImGui::CollapsingHeader("Show the working");
+    // The label says what a click does; the id stays the same, so ImGui keeps the header's focus.
+    const char* title = state.show_working ? "Hide the working" : "Show the working";
+    state.show_working = ImGui::CollapsingHeader((std::string(title) + "###working").c_str());
     ImGui::PopStyleVar();
     ImGui::PopFont();
     Control disclosure;
     disclosure.role = ControlRole::Disclosure;
     disclosure.key = "show_working";
-    disclosure.name = "Show the working";
+    disclosure.name = state.show_working ? "Hide the working" : "Show the working"; // aria-expanded says which
     disclosure.expanded = state.show_working;
     if (RecordControl(state.controls, std::move(disclosure)).action == ControlAction::Press)
         state.show_working = !state.show_working; // its stand-in pressed: as a click on the header

@@ -65,6 +65,10 @@ describe('accessibility layer', () => {
   test('the accessibility tree has a named slider per assumption with its drawn value, step buttons, sharing buttons, the preset picker and headings', async () => {
     const session = await open();
     const { page } = session;
+    // Every slider is drawn once "More assumptions" is open.
+    await page.evaluate(() => window.teamsControls.element('more_assumptions').click());
+    await pollUntil(() => controls(page), (l) => l.some((c) => c.key === 'local_risk'));
+    await waitUntilIdle(page, { quietMs: 500 });
     const nodes = await axNodes(page);
     const rows = await assumptionRows(page);
     assert.ok(rows.length >= 11, `${rows.length} assumptions in the table of figures`);
@@ -92,9 +96,19 @@ describe('accessibility layer', () => {
     }
     for (const share of ['Copy link', 'Download CSV', 'Download picture', 'Copy embed code'])
       assert.ok(names.includes(share), `no "${share}" button: ${names.join(' | ')}`);
-    const working = buttons.find((b) => b.name === 'Show the working');
-    assert.ok(working, 'no "Show the working" button');
-    assert.equal(working.expanded, true, 'Show the working has no expanded state');
+    // Open, the working's disclosure says what a press does.
+    const working = buttons.find((b) => b.name === 'Hide the working');
+    assert.ok(working, `no "Hide the working" button: ${names.join(' | ')}`);
+    assert.equal(working.expanded, true, 'Hide the working has no expanded state');
+    const more = buttons.find((b) => b.name === 'More assumptions');
+    assert.ok(more, 'no "More assumptions" button');
+    assert.equal(more.expanded, true, 'More assumptions is open and says so');
+    // An ⓘ beside each label: a button "About <label>", closed.
+    for (const row of rows) {
+      const about = buttons.find((b) => b.name === `About ${row.label}`);
+      assert.ok(about, `no "About ${row.label}" button`);
+      assert.equal(about.expanded, false, `About ${row.label} is not a closed disclosure`);
+    }
     const typeValue = names.filter((n) => /^Type a value for /.test(n));
     assert.equal(typeValue.length, rows.length, `value buttons: ${typeValue.join(' | ')}`);
 
@@ -197,13 +211,109 @@ describe('accessibility layer', () => {
     }, wales);
     assert.equal(await pollUntil(async () => (await api.scenario(page)).preset, (p) => p === 'wales'), 'wales');
 
-    // Show the working: a disclosure whose aria-expanded follows the canvas.
-    const expanded = () => page.evaluate(() => window.teamsControls.element('show_working').getAttribute('aria-expanded'));
-    assert.equal(await expanded(), 'true');
+    // The working: a disclosure whose aria-expanded follows the canvas, named for what a press does
+    // ("Hide the working" while open), on the canvas as on its stand-in.
+    const working = () => page.evaluate(() => {
+      const el = window.teamsControls.element('show_working');
+      return `${el.getAttribute('aria-label')}|${el.getAttribute('aria-expanded')}`;
+    });
+    const drawnName = async () => (await controls(page)).find((c) => c.key === 'show_working').name;
+    assert.equal(await working(), 'Hide the working|true');
+    assert.equal(await drawnName(), 'Hide the working');
     await click('show_working');
-    assert.equal(await pollUntil(expanded, (v) => v === 'false'), 'false');
+    assert.equal(await pollUntil(working, (v) => v.endsWith('false')), 'Show the working|false');
+    assert.equal(await drawnName(), 'Show the working');
     await click('show_working');
-    assert.equal(await pollUntil(expanded, (v) => v === 'true'), 'true');
+    assert.equal(await pollUntil(working, (v) => v.endsWith('true')), 'Hide the working|true');
+    assertCleanSession(session);
+  });
+
+  test('"More assumptions" is closed by default, a real disclosure, and opens to show its sliders; a link that sets one opens it', async () => {
+    const MORE = ['local_risk', 'wider_prevalence', 'wider_access'];
+    const session = await open();
+    const { page } = session;
+    const more = () => page.evaluate(() => {
+      const el = window.teamsControls.element('more_assumptions');
+      return el && { tag: el.tagName, name: el.getAttribute('aria-label'), expanded: el.getAttribute('aria-expanded') };
+    });
+    assert.deepEqual(await more(), { tag: 'BUTTON', name: 'More assumptions', expanded: 'false' });
+    let list = await controls(page);
+    for (const key of MORE) assert.ok(!list.some((c) => c.key === key), `${key} is drawn while the group is closed`);
+    // The table of figures still lists them: nothing is hidden from a screen reader's summary.
+    const rows = await assumptionRows(page);
+    assert.ok(rows.some((r) => /^Local need/.test(r.label)), `rows: ${rows.map((r) => r.label).join(' | ')}`);
+
+    await page.evaluate(() => window.teamsControls.element('more_assumptions').click());
+    assert.equal((await pollUntil(more, (m) => m.expanded === 'true')).expanded, 'true');
+    list = await pollUntil(() => controls(page), (l) => MORE.every((k) => l.some((c) => c.key === k)));
+    const toggle = list.find((c) => c.key === 'more_assumptions');
+    for (const key of MORE) {
+      const slider = list.find((c) => c.key === key);
+      assert.equal(slider.role, 'slider');
+      assert.ok(slider.rect[1] > toggle.rect[1] + toggle.rect[3] - 1, `${key} is not under the toggle: ${slider.rect} / ${toggle.rect}`);
+    }
+    // A click on the canvas's header closes it again.
+    const r = await api.widgetRect(page, 'more_assumptions');
+    await page.evaluate((y) => window.scrollBy(0, y - 300), r.y);
+    await page.waitForTimeout(300);
+    const r2 = await api.widgetRect(page, 'more_assumptions');
+    await page.mouse.click(r2.x + 40, r2.y + r2.height / 2);
+    assert.equal((await pollUntil(more, (m) => m.expanded === 'false')).expanded, 'false');
+    assert.ok(!(await controls(page)).some((c) => c.key === 'local_risk'), 'local_risk still drawn after closing');
+
+    // A link that sets one of them away from its default opens the group, so the value is seen.
+    const linked = await open(DESKTOP, '?local_risk=1.5');
+    assert.equal((await pollUntil(() => linked.page.evaluate(() =>
+      window.teamsControls.element('more_assumptions')?.getAttribute('aria-expanded')), (v) => v !== null)), 'true');
+    const risk = (await controls(linked.page)).find((c) => c.key === 'local_risk');
+    assert.ok(risk && /^1\.50?\u00d7$/.test(risk.text), `local_risk: ${JSON.stringify(risk)}`);
+    // So does a file (setScenario) that sets the wider tier.
+    const filed = await open();
+    await api.setScenario(filed.page, { assumptions: { wider_access: 10 } });
+    await pollUntil(() => controls(filed.page), (l) => l.some((c) => c.key === 'wider_access'));
+    assert.equal(await filed.page.evaluate(() => window.teamsControls.element('more_assumptions').getAttribute('aria-expanded')), 'true');
+    assertCleanSession(session);
+    assertCleanSession(linked);
+    assertCleanSession(filed);
+  });
+
+  test('an ⓘ beside each label opens its explanation inline, by its stand-in (a button "About ...") or a click; the slider keeps it as its description', async () => {
+    const session = await open();
+    const { page } = session;
+    const list = await controls(page);
+    const slider = list.find((c) => c.key === 'prevalence');
+    assert.ok(slider.description.length > 40, `prevalence's description: ${slider.description}`);
+    const about = () => page.evaluate(() => {
+      const el = window.teamsControls.element('about_prevalence');
+      const r = el.getBoundingClientRect();
+      return { tag: el.tagName, name: el.getAttribute('aria-label'), expanded: el.getAttribute('aria-expanded'), w: r.width, h: r.height };
+    });
+    const before = await about();
+    assert.deepEqual({ ...before, w: 0, h: 0 }, { tag: 'BUTTON', name: `About ${slider.name}`, expanded: 'false', w: 0, h: 0 });
+    assert.ok(before.w >= 24 && before.h >= 24, `the ⓘ's target is ${before.w}x${before.h} px`);
+    // The slider's stand-in is described by the same words.
+    const described = await page.evaluate(() => {
+      const el = window.teamsControls.element('prevalence');
+      return document.getElementById(el.getAttribute('aria-describedby'))?.textContent;
+    });
+    assert.equal(described, slider.description);
+
+    // Opened from its stand-in (Enter on a focused button, as a keyboard does): the explanation is
+    // drawn under the label, so the slider's row moves down by its lines; the other rows' ⓘ stay closed.
+    const rowY = async () => (await api.widgetRect(page, 'minus_prevalence')).y;
+    const closedY = await rowY();
+    await page.evaluate(() => window.teamsControls.element('about_prevalence').focus());
+    await page.keyboard.press('Enter');
+    assert.equal((await pollUntil(about, (a) => a.expanded === 'true')).expanded, 'true');
+    const openY = await pollUntil(rowY, (y) => y > closedY);
+    assert.ok(openY - closedY >= 2 * 13, `the slider moved ${openY - closedY} px: the explanation is not drawn under the label`);
+    assert.equal(await page.evaluate(() => window.teamsControls.element('about_access').getAttribute('aria-expanded')), 'false');
+
+    // A click on the drawn ⓘ closes it.
+    const r = await api.widgetRect(page, 'about_prevalence');
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    assert.equal((await pollUntil(about, (a) => a.expanded === 'false')).expanded, 'false');
+    assert.equal(await pollUntil(rowY, (y) => y === closedY), closedY);
     assertCleanSession(session);
   });
 

@@ -227,12 +227,13 @@ describe('phones', () => {
 
   test('360x640: no horizontal scrolling, and every button, slider and value is at least 44 px tall', async () => {
     // Two values away from the preset, so that their Reset buttons show and are measured too.
-    const session = await openPhone(SMALL_PHONE, '?prevalence=10&caseload=200');
+    // local_risk set, so "More assumptions" opens and its sliders are measured too.
+    const session = await openPhone(SMALL_PHONE, '?prevalence=10&caseload=200&local_risk=1.2');
     const { page } = session;
     const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(scrollWidth <= 360, `the page is ${scrollWidth} px wide`);
     const keys = Object.keys((await api.scenario(page)).assumptions);
-    const names = [...keys, ...keys.map((k) => `value_${k}`), 'preset', 'show_working',
+    const names = [...keys, ...keys.map((k) => `value_${k}`), ...keys.map((k) => `about_${k}`), 'preset', 'show_working', 'more_assumptions',
       'copy_link', 'share', 'download_csv', 'download_png', 'copy_embed', 'reset_prevalence', 'reset_caseload'];
     const measured = {};
     for (const name of names) {
@@ -242,8 +243,10 @@ describe('phones', () => {
     for (const key of keys) {
       assert.ok(measured[key], `no slider rect for ${key}`);
       assert.ok(measured[`value_${key}`], `no value rect for ${key}`);
+      assert.ok(measured[`about_${key}`], `no ⓘ rect for ${key}`);
+      assert.ok(measured[`about_${key}`].width >= 44, `the ⓘ of ${key} is ${measured[`about_${key}`].width} px wide`);
     }
-    for (const name of ['preset', 'show_working', 'copy_link', 'download_csv', 'download_png', 'copy_embed',
+    for (const name of ['preset', 'show_working', 'more_assumptions', 'copy_link', 'download_csv', 'download_png', 'copy_embed',
       'reset_prevalence', 'reset_caseload'])
       assert.ok(measured[name], `no rect for the ${name} button`);
     const small = Object.entries(measured).filter(([, r]) => r.height < 44);
