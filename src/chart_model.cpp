@@ -174,6 +174,11 @@ Chart GapChart(const Scenario& scenario, const Results& r, float width, const Ch
 
 // [SECTION] Scaling up
 
+// The whole number the headline gives: "398 needed".
+std::string ScaleUpTargetText(const Results& r) {
+    return Whole(static_cast<double>(r.teams_needed_whole)) + " needed";
+}
+
 Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height, const ChartLayout& layout) {
     Chart chart = NewChart("scale_up", "Scaling up", width, layout);
     chart.height = height;
@@ -210,7 +215,11 @@ Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height,
     }
     y += 6;
 
-    // Plot area.
+    // The y axis's title, over its labels.
+    b.Label(ox, y, ChartRole::TextDim, kScaleUpYTitle);
+    y += line + 2;
+
+    // Plot area, with a row for the years and one for the x axis's title under it.
     double top = 1;
     for (const ScaleUpYear& year : r.path) {
         top = std::max(top, year.linear_teams);
@@ -220,7 +229,7 @@ Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height,
     top = std::ceil(top / step) * step;
     const float label_w = Measure(layout, Whole(top)) + 8;
     const float plot_x0 = ox + label_w, plot_y0 = y + line * 0.5f;
-    const float plot_x1 = ox + width - 8, plot_y1 = oy + height - line - 6;
+    const float plot_x1 = ox + width - 8, plot_y1 = oy + height - 2 * line - 8;
     auto px = [&](double year) { return plot_x0 + static_cast<float>(year / years) * (plot_x1 - plot_x0); };
     auto py = [&](double teams) { return plot_y1 - static_cast<float>(teams / top) * (plot_y1 - plot_y0); };
 
@@ -244,10 +253,17 @@ Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height,
         else
             b.Label(x, plot_y1 + 4, ChartRole::TextDim, label);
     }
-    // The target, dashed.
+    {
+        const float w = Measure(layout, kScaleUpXTitle);
+        const float centre = (plot_x0 + plot_x1) * 0.5f;
+        b.Label(centre - w * 0.5f, plot_y1 + 6 + line, ChartRole::TextDim, kScaleUpXTitle, TextAnchor::Middle, centre);
+    }
+    // The target, dashed, and labelled under its left end (the paths start low there; the line is
+    // at or under the plot's top, so the label stays inside it).
     const float target_y = py(r.teams_needed);
     for (float x = plot_x0; x < plot_x1; x += 10)
         b.Line(x, target_y, std::min(x + 5, plot_x1), target_y, ChartRole::TextDim, 1.0f);
+    b.Label(plot_x0 + 6, target_y + 3, ChartRole::Text, ScaleUpTargetText(r));
 
     // The two paths.
     auto polyline = [&](ChartRole role, bool compound) {
@@ -264,9 +280,30 @@ Chart ScaleUpChart(const Scenario&, const Results& r, float width, float height,
     polyline(ChartRole::Accent, false);
     if (has_compound && growing) polyline(ChartRole::Gap, true);
 
+    // Each year's readout. The last year's is the need as the headline gives it (398, not 397).
+    for (size_t i = 0; i < r.path.size(); ++i) {
+        const ScaleUpYear& year = r.path[i];
+        const bool last = i + 1 == r.path.size();
+        auto count = [&](double v) {
+            return last && growing ? static_cast<double>(r.teams_needed_whole) : std::round(v);
+        };
+        ChartPoint point;
+        point.x = px(year.year);
+        point.y = py(year.linear_teams);
+        point.x0 = i == 0 ? plot_x0 : (px(r.path[i - 1].year) + point.x) * 0.5f;
+        point.x1 = last ? plot_x1 : (px(r.path[i + 1].year) + point.x) * 0.5f;
+        point.y0 = plot_y0;
+        point.y1 = plot_y1;
+        point.text = (year.year == 0 ? std::string("Now") : "Year " + std::to_string(year.year)) + ": " +
+                     CountText(count(year.linear_teams), "team", "teams");
+        if (year.year > 0 && has_compound && growing && year.compound_teams)
+            point.text += " (straight line), " + Whole(count(*year.compound_teams)) + " (steady growth)";
+        chart.points.push_back(std::move(point));
+    }
+
     chart.description = "Teams from " + Whole(r.path.front().linear_teams) + " today to " +
                         Whole(static_cast<double>(r.teams_needed_whole)) + " in " + Whole(years) +
-                        (years == 1 ? " year" : " years");
+                        (years == 1 ? " year" : " years") + " (target: " + ScaleUpTargetText(r) + ")";
     for (const std::string& l : legends)
         chart.description += ". " + l;
     chart.description += ".";
@@ -287,7 +324,9 @@ Chart BabiesChart(const Scenario& scenario, const Results& r, float width, const
     const int at_risk = static_cast<int>(std::clamp(std::lround(at_risk_pct), 0L, 100L));
     const int reached = static_cast<int>(std::clamp(std::lround(reached_pct), 0L, static_cast<long>(at_risk)));
 
-    const float cell = std::min(width / 10.0f, 30.0f);
+    // The grid takes the width it has (a phone's, a tablet's column), up to 48 px a baby: beyond that
+    // it would stand taller than a screen's worth of the pictures around it.
+    const float cell = std::min(width / 10.0f, kBabiesCellMax);
     const float radius = cell * 0.36f;
     for (int i = 0; i < 100; ++i) {
         const float cx = ox + (static_cast<float>(i % 10) + 0.5f) * cell;
@@ -334,7 +373,7 @@ Chart BabiesChart(const Scenario& scenario, const Results& r, float width, const
 
 std::vector<Chart> AllCharts(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout) {
     std::vector<Chart> charts = {GapChart(scenario, results, width, layout),
-                                 ScaleUpChart(scenario, results, width, 220, layout),
+                                 ScaleUpChart(scenario, results, width, kScaleUpHeight, layout),
                                  BabiesChart(scenario, results, width, layout)};
     if (!results.sensitivity.empty()) charts.push_back(TornadoChart(scenario, results, width, layout));
     return charts;

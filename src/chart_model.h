@@ -36,6 +36,15 @@ struct ChartMark {
     float ax = 0;
 };
 
+// A point a pointer can ask about (hover, tap): its place, the band around it that picks it, and what
+// a readout says there. The canvas draws the readout; the SVG writer gives each band a <title>.
+struct ChartPoint {
+    float x = 0, y = 0;   // the point (the straight line's, where two paths share a year)
+    float x0 = 0, x1 = 0; // the band that picks it: from halfway to the previous point to halfway to the next
+    float y0 = 0, y1 = 0; // the plot's top and bottom
+    std::string text;     // "Year 3: 257 teams (straight line), 167 (steady growth)"
+};
+
 struct Chart {
     std::string id;          // "gap", "scale_up", "babies": file names and element ids
     std::string title;       // the heading above it: "Today against the need"
@@ -45,6 +54,7 @@ struct Chart {
     float text_size = 13.5f;          // the labels' font size (the line height they were laid out with)
     float origin_x = 0, origin_y = 0; // the layout's origin: subtract it for the chart's own frame
     std::vector<ChartMark> marks;     // in drawing order
+    std::vector<ChartPoint> points;   // the scale-up chart's years, for a readout on hover or tap
 };
 
 // Breaks a sentence into lines ('\n') to fit a width, as the renderer will show it.
@@ -69,10 +79,18 @@ ChartLayout ApproximateLayout();
 
 // Today's teams (and those in development) against the teams needed, on one scale.
 Chart GapChart(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout);
-// Teams year by year from today to the target: straight line and steady growth.
+// Teams year by year from today to the target: straight line and steady growth. Its axes are titled
+// (kScaleUpXTitle, kScaleUpYTitle) and its dashed target line is labelled ("398 needed",
+// ScaleUpTargetText); each year is a point with a readout.
+inline constexpr const char* kScaleUpXTitle = "Years from now";
+inline constexpr const char* kScaleUpYTitle = "Teams";
+inline constexpr float kScaleUpHeight = 250; // CSS px at the default text size: legend, titles and plot
+std::string ScaleUpTargetText(const Results& results);
 Chart ScaleUpChart(const Scenario& scenario, const Results& results, float width, float height,
                    const ChartLayout& layout);
-// 100 babies aged 0-2: how many are at risk and how many the teams would reach.
+// 100 babies aged 0-2: how many are at risk and how many the teams would reach. A 10 x 10 grid as
+// wide as the chart, up to kBabiesCellMax px a baby.
+inline constexpr float kBabiesCellMax = 48;
 Chart BabiesChart(const Scenario& scenario, const Results& results, float width, const ChartLayout& layout);
 
 // Which assumption matters most: for each ranged assumption (largest swing first), a bar from the

@@ -153,6 +153,11 @@ std::string ChartSvg(const Chart& chart, const SvgOptions& options) {
         }
         }
     }
+    // Each point's band, invisible, with its readout as a tooltip (a viewer's hover).
+    for (const ChartPoint& point : chart.points)
+        out += "<rect x=\"" + Num(point.x0 - ox) + "\" y=\"" + Num(point.y0 - oy) + "\" width=\"" +
+               Num(point.x1 - point.x0) + "\" height=\"" + Num(point.y1 - point.y0) +
+               "\" fill=\"#000000\" fill-opacity=\"0\"><title>" + EscapeXml(point.text) + "</title></rect>\n";
     out += "</svg>\n";
     return out;
 }

@@ -150,6 +150,99 @@ TEST_SUITE("chart_model") {
         CheckInside(c);
     }
 
+    TEST_CASE("the scale-up chart's axes are titled and its target line is labelled with the whole-number need") {
+        const Scenario s;
+        const Results r = Estimate(s.assumptions);
+        const Chart c = ScaleUpChart(s, r, 400, 250, kText);
+        CHECK(ScaleUpTargetText(r) == "398 needed");
+        CHECK(HasLabel(c, "398 needed"));
+        CHECK(HasLabel(c, "Years from now"));
+        CHECK(HasLabel(c, "Teams"));
+        CHECK(c.description.find("398 needed") != std::string::npos);
+        // The target's label sits just under the dashed line at the need, at the plot's left.
+        float label_y = -1, label_x = -1, zero_y = 0, top_y = 0;
+        for (const ChartMark& m : c.marks) {
+            if (m.kind != MarkKind::Label) continue;
+            if (m.text == "398 needed") label_y = m.y0, label_x = m.x0;
+            if (m.text == "0") zero_y = m.y0 + kText.line_height * 0.5f;
+            if (m.text == "400") top_y = m.y0 + kText.line_height * 0.5f;
+        }
+        const float target_y = zero_y - (zero_y - top_y) * static_cast<float>(r.teams_needed / 400);
+        CHECK(label_y == doctest::Approx(target_y + 3).epsilon(1e-4));
+        CHECK(label_x > 0);
+        // The x axis's title is under the years, the y axis's over its labels.
+        for (const ChartMark& m : c.marks) {
+            if (m.kind != MarkKind::Label) continue;
+            if (m.text == "Years from now") CHECK(m.y0 > zero_y + kText.line_height * 0.5f);
+            if (m.text == "Teams") CHECK(m.y0 < top_y - kText.line_height * 0.5f);
+        }
+        CheckInside(c);
+
+        SUBCASE("Start for Life's 10%: 265 needed") {
+            Scenario low;
+            low.assumptions[Key::prevalence] = 10;
+            CHECK(HasLabel(ScaleUpChart(low, Estimate(low.assumptions), 400, 250, kText), "265 needed"));
+        }
+        SUBCASE("in the SVG, axis titles, the target and each year's readout as a tooltip") {
+            const std::string svg = ChartSvg(c, {false, "", 1});
+            CHECK(svg.find(">Years from now</text>") != std::string::npos);
+            CHECK(svg.find(">Teams</text>") != std::string::npos);
+            CHECK(svg.find(">398 needed</text>") != std::string::npos);
+            CHECK(svg.find("<title>Year 5: 398 teams (straight line), 398 (steady growth)</title>") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("the scale-up chart's points: one a year, each with its readout and a band that picks it") {
+        const Scenario s;
+        const Results r = Estimate(s.assumptions);
+        const Chart c = ScaleUpChart(s, r, 400, 250, kText);
+        REQUIRE(c.points.size() == 6);
+        CHECK(c.points[0].text == "Now: 45 teams");
+        // 45 + 70.46 a year; steady growth of 54.6% a year: 69.6 in year 1.
+        CHECK(c.points[1].text == "Year 1: 115 teams (straight line), 70 (steady growth)");
+        CHECK(c.points[5].text == "Year 5: 398 teams (straight line), 398 (steady growth)");
+        for (size_t i = 0; i < c.points.size(); ++i) {
+            const ChartPoint& p = c.points[i];
+            CAPTURE(i);
+            CHECK(p.x0 <= p.x);
+            CHECK(p.x <= p.x1);
+            CHECK(p.y0 < p.y1);
+            CHECK(p.y >= p.y0);
+            CHECK(p.y <= p.y1);
+            if (i > 0) CHECK(p.x0 == doctest::Approx(c.points[i - 1].x1)); // the bands tile the plot
+        }
+        SUBCASE("no teams today: no path, no points") {
+            Scenario none;
+            SetUnknown(none.assumptions, Key::current_teams);
+            CHECK(ScaleUpChart(none, Estimate(none.assumptions), 400, 250, kText).points.empty());
+        }
+        SUBCASE("one team today: a plural in each readout") {
+            Scenario one;
+            one.assumptions[Key::current_teams] = 1;
+            const Chart c1 = ScaleUpChart(one, Estimate(one.assumptions), 400, 250, kText);
+            REQUIRE_FALSE(c1.points.empty());
+            CHECK(c1.points[0].text == "Now: 1 team");
+        }
+    }
+
+    TEST_CASE("100 babies take the width they have, up to 48 px a baby") {
+        const Scenario s;
+        const Results r = Estimate(s.assumptions);
+        auto grid_width = [&](float width) {
+            const Chart c = BabiesChart(s, r, width, kText);
+            float x0 = 1e9f, x1 = -1e9f;
+            for (const ChartMark& m : c.marks)
+                if (m.kind == MarkKind::Circle && m.radius > 7) // the grid's, not the key's 6 px dots
+                    x0 = std::min(x0, m.x0 - m.radius), x1 = std::max(x1, m.x0 + m.radius);
+            return x1 - x0;
+        };
+        // A phone's column (358 px): the whole width; a tablet's (788 px): 480 px, most of it.
+        CHECK(grid_width(358) > 358 * 0.9f);
+        CHECK(grid_width(788) > 788 * 0.55f);
+        CHECK(grid_width(788) <= 480);
+        CHECK(grid_width(2000) <= 480);
+    }
+
     TEST_CASE("the scale-up chart with no teams today has no steady-growth path") {
         Scenario s;
         s.assumptions[Key::current_teams] = 0;

@@ -130,7 +130,11 @@ void DrawApp(AppState& state) {
         DrawAssumptions(state, touch_sized);
         ImGui::Columns(1);
     } else {
+        // One column: the gap picture right under the headline, not after every slider.
         DrawHeadline(state);
+        ImGui::Spacing();
+        DrawGapPicture(state, ImGui::GetContentRegionAvail().x);
+        ImGui::Spacing();
         DrawBreakEven(state);
         ImGui::Spacing();
         DrawShareButtons(state, touch_sized);
@@ -143,7 +147,7 @@ void DrawApp(AppState& state) {
         DrawAssumptions(state, touch_sized);
         ImGui::Spacing();
         ImGui::Spacing();
-        DrawPictures(state, ImGui::GetContentRegionAvail().x);
+        DrawPictures(state, ImGui::GetContentRegionAvail().x, false);
     }
     if (!state.embed) {
         ImGui::Spacing();

@@ -8,6 +8,8 @@
 
 #include "imgui_internal.h"
 
+#include <algorithm>
+
 namespace {
 
 ImU32 WithAlpha(ImU32 colour, float alpha) {
@@ -95,6 +97,58 @@ void DrawChart(const AppState& state, const teams::Chart& chart) {
     ImGui::Dummy(ImVec2(chart.width, chart.height));
 }
 
+// A point's readout: the year under the pointer (hover), or the one last tapped or clicked, with a
+// guide line, the point ringed and its values in a box kept inside the chart.
+void DrawReadout(AppState& state, const teams::Chart& chart) {
+    const int count = static_cast<int>(chart.points.size());
+    if (state.scale_up_point >= count) state.scale_up_point = -1;
+    if (count == 0) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    auto point_at = [&](ImVec2 pos) {
+        for (int i = 0; i < count; ++i) {
+            const teams::ChartPoint& p = chart.points[static_cast<size_t>(i)];
+            if (pos.x >= p.x0 && pos.x < p.x1 + (i + 1 == count ? 1 : 0) && pos.y >= p.y0 - 8 && pos.y <= p.y1 + 8)
+                return i;
+        }
+        return -1;
+    };
+    const bool window_hovered = ImGui::IsWindowHovered();
+    const int hovered = window_hovered && ImGui::IsMousePosValid() ? point_at(io.MousePos) : -1;
+    // A tap or click (not a drag that scrolls) keeps a year's readout; another on it, or off the
+    // chart's points, lets it go.
+    if (window_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left)) {
+        const int tapped = point_at(io.MousePos);
+        const ImVec2 top(chart.origin_x, chart.origin_y);
+        const bool on_chart = io.MousePos.x >= top.x && io.MousePos.x <= top.x + chart.width &&
+                              io.MousePos.y >= top.y && io.MousePos.y <= top.y + chart.height;
+        if (tapped >= 0) state.scale_up_point = tapped == state.scale_up_point ? -1 : tapped;
+        else if (!on_chart) state.scale_up_point = -1;
+    }
+    const int shown = hovered >= 0 ? hovered : state.scale_up_point;
+    if (shown < 0) return;
+    const teams::ChartPoint& p = chart.points[static_cast<size_t>(shown)];
+    const Palette& palette = state.palette;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddLine(ImVec2(p.x, p.y0), ImVec2(p.x, p.y1), palette.text_dim, 1.0f);
+    draw->AddCircle(ImVec2(p.x, p.y), 6.5f, palette.text, 0, 2.0f);
+
+    ImFont* font = state.fonts.small;
+    const float size = SmallSize(state);
+    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, p.text.c_str());
+    const float pad = 6;
+    const float box_w = text.x + 2 * pad, box_h = text.y + 2 * pad;
+    const float left = chart.origin_x, right = chart.origin_x + chart.width;
+    float x = std::clamp(p.x - box_w * 0.5f, left, std::max(left, right - box_w));
+    // Above the point when there is room in the plot, else under it.
+    float y = p.y - 12 - box_h;
+    if (y < p.y0) y = p.y + 12;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + box_w, y + box_h), palette.background, 4.0f);
+    draw->AddRect(ImVec2(x, y), ImVec2(x + box_w, y + box_h), palette.border ? palette.border : palette.text_dim, 4.0f,
+                  0, 1.0f);
+    draw->AddText(font, size, ImVec2(x + pad, y + pad), palette.text, p.text.c_str());
+}
+
 } // namespace
 
 teams::ChartLayout CanvasChartLayout(const AppState& state) {
@@ -127,8 +181,10 @@ void DrawGapChart(const AppState& state, float width) {
     DrawChart(state, teams::GapChart(state.scenario, state.results, width, CanvasChartLayout(state)));
 }
 
-void DrawPathChart(const AppState& state, float width, float height) {
-    DrawChart(state, teams::ScaleUpChart(state.scenario, state.results, width, height, CanvasChartLayout(state)));
+void DrawPathChart(AppState& state, float width, float height) {
+    const teams::Chart chart = teams::ScaleUpChart(state.scenario, state.results, width, height, CanvasChartLayout(state));
+    DrawChart(state, chart);
+    DrawReadout(state, chart);
 }
 
 void DrawBabiesChart(const AppState& state, float width) {

@@ -11,8 +11,9 @@ teams::ChartLayout CanvasChartLayout(const AppState& state);
 
 // Today's teams (and those in development) against the teams needed, on one scale.
 void DrawGapChart(const AppState& state, float width);
-// Teams year by year from today to the target: straight line and steady growth.
-void DrawPathChart(const AppState& state, float width, float height);
+// Teams year by year from today to the target: straight line and steady growth. Hovering a year shows
+// its readout; a tap or click keeps it (state.scale_up_point) until another tap.
+void DrawPathChart(AppState& state, float width, float height);
 // 100 babies aged 0-2: how many are at risk and how many the teams would reach.
 void DrawBabiesChart(const AppState& state, float width);
 // Which assumption matters most: each ranged assumption's swing in teams needed.

@@ -88,7 +88,7 @@ void DrawPictures(AppState& state, float width, bool with_gap) {
     }
     // A compact embed draws the others only when its link asks (AppState::shown).
     if (state.shown.pictures) {
-        Picture(state, "Scaling up", PathChartText(state), [&] { DrawPathChart(state, width, 220 * state.text_scale); });
+        Picture(state, "Scaling up", PathChartText(state), [&] { DrawPathChart(state, width, teams::kScaleUpHeight * state.text_scale); });
         ImGui::Spacing();
         ImGui::Spacing();
         Picture(state, "100 babies", BabiesChartText(state), [&] { DrawBabiesChart(state, width); });

@@ -126,7 +126,7 @@ describe('accessibility layer', () => {
     const gap = images.find((n) => /^Today against the need/.test(n.name));
     assert.ok(gap && /45\b/.test(gap.name) && /14\b/.test(gap.name) && /398/.test(gap.name), `gap picture: ${gap?.name}`);
     const path = images.find((n) => /^Scaling up/.test(n.name));
-    assert.ok(path && /45\b/.test(path.name) && /398/.test(path.name) && /5 years/.test(path.name), `path: ${path?.name}`);
+    assert.ok(path && /45\b/.test(path.name) && /398 needed/.test(path.name) && /5 years/.test(path.name), `path: ${path?.name}`);
     const babies = images.find((n) => /^100 babies/.test(n.name));
     assert.ok(babies && /\b15\b/.test(babies.name) && /\b5\b/.test(babies.name), `babies: ${babies?.name}`);
 

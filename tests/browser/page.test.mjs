@@ -137,6 +137,70 @@ describe('calculator page', () => {
     assertCleanSession(session);
   });
 
+  // Scrolls a control into the upper part of the viewport and screenshots its rect.
+  async function shotOf(page, key) {
+    let r = await api.widgetRect(page, key);
+    await page.evaluate((y) => window.scrollBy(0, y - 120), r.y);
+    await page.waitForTimeout(300);
+    await waitUntilIdle(page, { quietMs: 300 });
+    r = await api.widgetRect(page, key);
+    return { rect: r, png: decodePng(await page.screenshot({ clip: { x: r.x, y: r.y, width: r.width, height: r.height } })) };
+  }
+  const background = (png) => [png.pixels[0], png.pixels[1], png.pixels[2]];
+  const differs = (png, i, bg) =>
+    Math.abs(png.pixels[i] - bg[0]) + Math.abs(png.pixels[i + 1] - bg[1]) + Math.abs(png.pixels[i + 2] - bg[2]) > 60;
+
+  test('at a tablet width (820 px) the 100-babies grid spans most of its column', async () => {
+    const session = await open({ device: { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 1 } });
+    const { page } = session;
+    await waitUntilIdle(page);
+    const { rect, png } = await shotOf(page, 'picture_100 babies');
+    // The grid is the picture's top; its leftmost and rightmost drawn pixels in the top 30%.
+    const bg = background(png);
+    let left = png.width, right = -1;
+    for (let y = 0; y < Math.floor(png.height * 0.3); ++y)
+      for (let x = 0; x < png.width; ++x)
+        if (differs(png, (y * png.width + x) * png.channels, bg)) left = Math.min(left, x), right = Math.max(right, x);
+    const spanned = right - left + 1;
+    assert.ok(right > left, 'no grid drawn');
+    assert.ok(spanned >= rect.width * 0.55, `the grid spans ${spanned} of its column's ${rect.width} px`);
+    assertCleanSession(session);
+  });
+
+  test('hovering the scale-up chart shows a readout of the year under the pointer; a click keeps it', async () => {
+    const session = await open();
+    const { page } = session;
+    await waitUntilIdle(page);
+    await page.mouse.move(5, 5);
+    const plain = await shotOf(page, 'picture_Scaling up');
+    const r = plain.rect;
+    const count = (png) => {
+      let n = 0;
+      for (let i = 0; i < Math.min(png.pixels.length, plain.png.pixels.length); i += png.channels)
+        if (differs(png, i, [plain.png.pixels[i], plain.png.pixels[i + 1], plain.png.pixels[i + 2]])) ++n;
+      return n;
+    };
+    const shot = async () => decodePng(await page.screenshot({ clip: { x: r.x, y: r.y, width: r.width, height: r.height } }));
+    await page.mouse.move(r.x + r.width * 0.62, r.y + r.height * 0.6);
+    await waitUntilIdle(page, { quietMs: 300 });
+    const hovered = count(await shot());
+    assert.ok(hovered > 500, `hovering changed ${hovered} pixels`);
+    // The pointer leaves (over the page's heading): the chart is as it was.
+    await page.mouse.move(r.x + 10, Math.max(2, r.y - 60));
+    await waitUntilIdle(page, { quietMs: 300 });
+    assert.ok(count(await shot()) < 50, 'the readout stayed after the pointer left');
+    // A click keeps it after the pointer leaves; a second click on the same year lets it go.
+    await page.mouse.click(r.x + r.width * 0.62, r.y + r.height * 0.6);
+    await page.mouse.move(r.x + 10, Math.max(2, r.y - 60));
+    await waitUntilIdle(page, { quietMs: 300 });
+    assert.ok(count(await shot()) > 500, 'the clicked readout went when the pointer left');
+    await page.mouse.click(r.x + r.width * 0.62, r.y + r.height * 0.6);
+    await page.mouse.move(r.x + 10, Math.max(2, r.y - 60));
+    await waitUntilIdle(page, { quietMs: 300 });
+    assert.ok(count(await shot()) < 50, 'a second click did not let the readout go');
+    assertCleanSession(session);
+  });
+
   test("no request leaves the page's own origin", async () => {
     const session = await open({ query: '?prevalence=12&births=26832' });
     const { page } = session;

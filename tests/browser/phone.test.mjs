@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { PHONE } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
 import { openCalculator, api, pollUntil, waitUntilIdle, visibleSliderRect, touchDrag, outputDir } from './lib/calculator_page.mjs';
+import { decodePng } from './lib/png.mjs';
 
 const fixture = useSiteInChromium();
 const SMALL_PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -62,6 +63,17 @@ const visibleNotice = (page) =>
     const notice = document.getElementById('notice');
     return notice.hidden ? '' : notice.textContent.replace(/\s+/g, ' ');
   });
+
+// Pixels that differ between two screenshots of the same size (PNG buffers).
+function changedPixels(a, b) {
+  const [x, y] = [decodePng(a), decodePng(b)];
+  let n = 0;
+  for (let i = 0; i + 2 < Math.min(x.pixels.length, y.pixels.length); i += x.channels) {
+    const d = Math.abs(x.pixels[i] - y.pixels[i]) + Math.abs(x.pixels[i + 1] - y.pixels[i + 1]) + Math.abs(x.pixels[i + 2] - y.pixels[i + 2]);
+    if (d > 30) ++n;
+  }
+  return n;
+}
 
 describe('phones', () => {
   test("a vertical swipe from the screen's edge scrolls the page and changes no value", async () => {
@@ -223,6 +235,32 @@ describe('phones', () => {
     assert.deepEqual(p.canvas, [p.css[0] * 3, p.css[1] * 3], `phone page buffer ${JSON.stringify(p)}`);
     assertCleanSession(session);
     assertCleanSession(phone);
+  });
+
+  test('the gap picture comes right under the headline, above the sharing buttons and the first slider; a tap on the scale-up chart keeps a readout', async () => {
+    const session = await openPhone();
+    const { page } = session;
+    const list = await page.evaluate(() => window.teamsCalculator.controls());
+    const rect = (key) => list.find((c) => c.key === key)?.rect;
+    const gap = rect('picture_Today against the need');
+    const headline = list.find((c) => c.role === 'heading' && /needs 398/.test(c.name));
+    assert.ok(gap && headline, `gap ${gap}, headline ${headline?.name}`);
+    const firstSlider = list.find((c) => c.role === 'slider');
+    assert.ok(gap[1] + gap[3] <= firstSlider.rect[1], `the gap picture (${gap}) is not above the first slider (${firstSlider.key}: ${firstSlider.rect})`);
+    assert.ok(gap[1] + gap[3] <= rect('copy_link')[1], `the gap picture (${gap}) is not above Copy link (${rect('copy_link')})`);
+    assert.ok(gap[1] >= headline.rect[1] + headline.rect[3] - 1, `the gap picture (${gap}) is over the headline (${headline.rect})`);
+    // On the first screen, with the answer.
+    assert.ok(gap[1] + gap[3] <= 844, `the gap picture ends at ${gap[1] + gap[3]} px`);
+
+    // A tap on the scale-up chart keeps a year's readout on the canvas after the finger lifts.
+    const chart = await rectInView(page, 'picture_Scaling up');
+    const shot = () => page.screenshot({ clip: { x: chart.x, y: chart.y, width: chart.width, height: chart.height } });
+    const before = await shot();
+    await tap(session.cdp, chart.x + chart.width * 0.6, chart.y + chart.height * 0.6);
+    await waitUntilIdle(page, { quietMs: 500 });
+    const changed = changedPixels(before, await shot());
+    assert.ok(changed > 500, `a tap changed ${changed} pixels of the chart`);
+    assertCleanSession(session);
   });
 
   test('360x640: no horizontal scrolling, and every button, slider and value is at least 44 px tall', async () => {
