@@ -112,7 +112,9 @@ void DrawApp(AppState& state) {
         const float total = ImGui::GetContentRegionAvail().x;
         ImGui::Columns(2, "layout", false);
         ImGui::SetColumnWidth(0, (total + column_gap) * 0.5f);
-        const float left_width = ImGui::GetContentRegionAvail().x - column_gap;
+        // From the width just set, not the region's (legacy columns apply a new width from the next
+        // frame): the first frame, all an embed out of view may draw, lays out as every later one.
+        const float left_width = ImGui::GetColumnWidth(0) - 2 * ImGui::GetStyle().ItemSpacing.x - column_gap;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_width);
         DrawHeadline(state);
         DrawBreakEven(state);
