@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DESKTOP, PHONE } from './lib/chromium.mjs';
 import { useSiteInChromium, assertCleanSession } from './lib/fixture.mjs';
-import { openCalculator, api, waitUntilIdle } from './lib/calculator_page.mjs';
+import { openCalculator, api, waitUntilIdle, pollUntil } from './lib/calculator_page.mjs';
 import { decodePng } from './lib/png.mjs';
 
 const fixture = useSiteInChromium();
@@ -63,8 +63,10 @@ describe('embed options', () => {
     assert.equal(url.searchParams.get('births'), '26832', link.href);
     assert.equal(url.searchParams.get('embed'), null, link.href);
     assert.equal(url.searchParams.get('show'), null, link.href);
-    // The full page has every slider.
+    // The full page has every slider (the refinements once "More assumptions" is open).
     const full = await open('index.html' + url.search);
+    await full.page.evaluate(() => window.teamsControls.element('more_assumptions').click());
+    await pollUntil(() => api.widgetRect(full.page, 'local_risk'), (r) => r !== null);
     for (const key of keys) assert.ok(await api.widgetRect(full.page, key), `no ${key} slider on the full page`);
     assertCleanSession(session);
     assertCleanSession(full);

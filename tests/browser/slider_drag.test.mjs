@@ -98,6 +98,9 @@ describe('slider drags', () => {
     fixture.sessions.push(session);
     const { page } = session;
     await waitUntilIdle(page);
+    // The refinements' sliders are drawn under "More assumptions": open it.
+    await page.evaluate(() => window.teamsControls.element('more_assumptions').click());
+    await pollUntil(() => api.widgetRect(page, 'local_risk'), (r) => r !== null);
     const keys = Object.keys((await api.scenario(page)).assumptions);
     assert.ok(keys.length >= 8, `assumptions: ${keys}`);
     assert.equal(await api.widgetRect(page, 'no_such_assumption'), null);
