@@ -56,7 +56,8 @@ void DrawEmbedLayout(AppState& state, bool touch_sized) {
         const float total = ImGui::GetContentRegionAvail().x;
         ImGui::Columns(2, "layout", false);
         ImGui::SetColumnWidth(0, (total + column_gap) * 0.5f);
-        const float left_width = ImGui::GetContentRegionAvail().x - column_gap;
+        // From the width just set, as in DrawApp's two columns: the first frame lays out as the rest.
+        const float left_width = ImGui::GetColumnWidth(0) - 2 * ImGui::GetStyle().ItemSpacing.x - column_gap;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_width);
         answer(left_width);
         more_pictures(left_width);
