@@ -40,14 +40,33 @@ void DrawPresetPicker(AppState& state) {
         state.publish_now = true;
         Recalculate(state);
     };
+    // The page's window under the list: its rows are recorded in that window's content coordinates.
+    const ImVec2 owner_pos = ImGui::GetWindowPos();
+    const float owner_scroll = ImGui::GetScrollY();
     const bool combo_open = ImGui::BeginCombo("##preset", preview.c_str(), ImGuiComboFlags_HeightLarge);
     ImGui::PopStyleVar();
     if (combo_open) {
+        // Each row is a target of its own: 24 px tall at least (WCAG 2.5.8), 44 px under a finger. A
+        // row's target takes in the item spacing above and below its text area.
+        const float row_height = std::max((touch_sized ? 44.0f : 24.0f) - ImGui::GetStyle().ItemSpacing.y,
+                                          ImGui::GetTextLineHeight());
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
         for (const teams::Preset& preset : presets) {
             const bool selected = current && !local && current->id == preset.id;
-            if (ImGui::Selectable(preset.label.c_str(), selected)) choose(preset);
+            bool pressed = ImGui::Selectable(preset.label.c_str(), selected, 0, ImVec2(0, row_height));
             if (selected) ImGui::SetItemDefaultFocus();
+            Control row;
+            row.role = ControlRole::Button;
+            row.key = "preset_option_" + preset.id;
+            row.name = preset.label;
+            if (selected) row.value_text = "chosen";
+            if (RecordPopupItem(state.controls, std::move(row), owner_pos, owner_scroll).action == ControlAction::Press) {
+                pressed = true;
+                ImGui::CloseCurrentPopup();
+            }
+            if (pressed) choose(preset);
         }
+        ImGui::PopStyleVar();
         ImGui::EndCombo();
     }
     // For the accessible layer a <select> of the presets, named by the label drawn above it.

@@ -58,10 +58,9 @@ std::string ControlJson(const Control& c) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-// The content rectangle of a screen-space box in the current window (which the page scrolls).
-ContentRect ToContent(ImVec2 min, ImVec2 max) {
-    const ImVec2 window = ImGui::GetWindowPos();
-    const float scroll = ImGui::GetScrollY();
+// The content rectangle of a screen-space box in a window at `window` scrolled by `scroll` (the
+// page's window, which the page scrolls).
+ContentRect ToContent(ImVec2 min, ImVec2 max, ImVec2 window, float scroll) {
     ContentRect rect;
     rect.x = min.x - window.x;
     rect.y = min.y - window.y + scroll;
@@ -129,10 +128,12 @@ ControlRequest RecordControl(ControlList& list, Control control) {
                              ImGui::GetItemID());
 }
 
-ControlRequest RecordControlArea(ControlList& list, Control control, ImVec2 min, ImVec2 max, ImGuiID id) {
+namespace {
+
+ControlRequest Record(ControlList& list, Control control, ContentRect rect, float scroll, ImGuiID id) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     control.id = id;
-    control.rect = ToContent(min, max);
+    control.rect = rect;
 
     // DOM focus arrived on this control's stand-in: ImGui's keyboard focus and ring follow.
     if (id != 0 && HasFocusRequest(list, control.key)) {
@@ -147,7 +148,6 @@ ControlRequest RecordControlArea(ControlList& list, Control control, ImVec2 min,
     if (control.focused && g.NavId != list.last_focus_id) {
         list.last_focus_id = g.NavId;
         const float view_height = ImGui::GetIO().DisplaySize.y;
-        const float scroll = ImGui::GetScrollY();
         const ContentRect& r = control.rect;
         if (!g.NavDisableHighlight && (r.y < scroll || r.y + r.height > scroll + view_height))
             list.scroll_request = std::max(0.0f, r.y - view_height * 0.3f);
@@ -155,6 +155,18 @@ ControlRequest RecordControlArea(ControlList& list, Control control, ImVec2 min,
     const ControlRequest request = TakeRequest(list, control.key);
     list.controls.push_back(std::move(control));
     return request;
+}
+
+} // namespace
+
+ControlRequest RecordControlArea(ControlList& list, Control control, ImVec2 min, ImVec2 max, ImGuiID id) {
+    const float scroll = ImGui::GetScrollY();
+    return Record(list, std::move(control), ToContent(min, max, ImGui::GetWindowPos(), scroll), scroll, id);
+}
+
+ControlRequest RecordPopupItem(ControlList& list, Control control, ImVec2 owner_pos, float owner_scroll) {
+    const ContentRect rect = ToContent(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), owner_pos, owner_scroll);
+    return Record(list, std::move(control), rect, owner_scroll, ImGui::GetItemID());
 }
 
 std::string ControlUpdateJson(const ControlList& list, std::vector<std::pair<std::string, std::string>>& sent) {

@@ -89,6 +89,10 @@ ControlRequest RecordControl(ControlList& list, Control control);
 // popup is open): the rectangle in screen coordinates of the current window, and the ImGui id that
 // keyboard focus goes to (0: none).
 ControlRequest RecordControlArea(ControlList& list, Control control, ImVec2 min, ImVec2 max, ImGuiID id = 0);
+// The same for the last item of a popup (a row of a combo's list) over the page's window, whose
+// screen position and scroll the caller took before the popup began: the rectangle is in that
+// window's content coordinates, like every other control's.
+ControlRequest RecordPopupItem(ControlList& list, Control control, ImVec2 owner_pos, float owner_scroll);
 
 // What changed since `sent` (the last message's per-control JSON, updated here), as one message for
 // the page: {"order": [keys] (only when the set or order of controls changed), "set": [controls that

@@ -7,6 +7,7 @@
 
 #include "imgui_internal.h"
 
+#include <algorithm>
 #include <cstring>
 
 using teams::AssumptionSpec;
@@ -19,6 +20,14 @@ bool RangeMatters(Key key) {
     return key != Key::teams_in_development && key != Key::years_to_target;
 }
 
+// A small button's size: its text with a little padding, at least 24 x 24 px (WCAG 2.5.8), or
+// 44 x 44 px on a touch-sized layout.
+ImVec2 TargetSize(const char* label, bool touch_sized) {
+    const float least = touch_sized ? 44.0f : 24.0f;
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    return ImVec2(std::max(text, least), least);
+}
+
 // A range end drawn as a small button, in the control list as "value_<key>_low": a tap or click on
 // it opens the number field through the page (as a slider's value does, in the same gesture, so a
 // phone raises its keyboard); its stand-in, or Enter from ImGui's own navigation, opens it here.
@@ -27,7 +36,7 @@ void RangeEndButton(AppState& state, const AssumptionSpec& spec, const char* end
     const std::string text = ValueText(spec, value);
     const std::string label = text + "##" + key;
     ImGui::PushStyleColor(ImGuiCol_Text, state.palette.accent);
-    const bool pressed = touch_sized ? ImGui::Button(label.c_str(), ImVec2(0, 44.0f)) : ImGui::SmallButton(label.c_str());
+    const bool pressed = ImGui::Button(label.c_str(), TargetSize(label.c_str(), touch_sized));
     ImGui::PopStyleColor();
     const bool stand_in = RecordButton(state, "value_" + key,
                                        std::string("Type the ") + end + " end of the range of " + spec.label, text);
@@ -35,7 +44,7 @@ void RangeEndButton(AppState& state, const AssumptionSpec& spec, const char* end
 }
 
 bool SmallButton(AppState& state, const std::string& key, const char* label, const std::string& name, bool touch_sized) {
-    const bool pressed = touch_sized ? ImGui::Button(label, ImVec2(0, 44.0f)) : ImGui::SmallButton(label);
+    const bool pressed = ImGui::Button(label, TargetSize(label, touch_sized));
     return RecordButton(state, key, name) || pressed;
 }
 
@@ -83,6 +92,10 @@ void DrawRangeRow(AppState& state, const AssumptionSpec& spec, bool touch_sized)
     const std::optional<teams::ValueRange>& range = state.scenario.ranges[spec.id];
     ImGui::PushID("range");
     ImGui::PushFont(state.fonts.small);
+    // The words sit level with the buttons' (TargetSize's height, text centred).
+    const float row_height = TargetSize("", touch_sized).y;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, (row_height - ImGui::GetFontSize()) * 0.5f));
     ImGui::AlignTextToFramePadding();
     if (range) {
         ColouredText(p.text_dim, "Range");
@@ -111,6 +124,7 @@ void DrawRangeRow(AppState& state, const AssumptionSpec& spec, bool touch_sized)
                                               : teams::ValueRange{value, value});
         }
     }
+    ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::PopID();
 }
