@@ -94,7 +94,7 @@ function(teams_presets_to_cpp input output)
         endforeach()
         _teams_cpp_array(arrays values_ref PresetValueRecord kValues${i} "${values}" "${keys}")
 
-        # sources: { "key": { "source": text, "confidence": text }, ... }
+        # sources: { "key": { "source": text, "confidence": text, "url": text (optional) }, ... }
         _teams_object_keys(keys "${json}" "preset ${i}: sources" presets ${i} sources)
         set(sources "")
         foreach(key IN LISTS keys)
@@ -102,7 +102,12 @@ function(teams_presets_to_cpp input output)
             _teams_preset_string(source "${json}" "preset ${i}: sources.${key}.source" presets ${i} sources ${key} source)
             _teams_preset_string(confidence "${json}" "preset ${i}: sources.${key}.confidence"
                                  presets ${i} sources ${key} confidence)
-            string(APPEND sources "    {${key_cpp}, ${source}, ${confidence}},\n")
+            set(url "R\"~preset~()~preset~\"")
+            string(JSON url_type ERROR_VARIABLE url_error TYPE "${json}" presets ${i} sources ${key} url)
+            if(NOT url_error)
+                _teams_preset_string(url "${json}" "preset ${i}: sources.${key}.url" presets ${i} sources ${key} url)
+            endif()
+            string(APPEND sources "    {${key_cpp}, ${source}, ${confidence}, ${url}},\n")
         endforeach()
         _teams_cpp_array(arrays sources_ref PresetSourceRecord kSources${i} "${sources}" "${keys}")
 

@@ -120,6 +120,11 @@ std::array<AssumptionSpec, kAssumptionCount> Table() {
     at(Key::local_risk).more = true; // refinements the briefing leaves at rest: "More assumptions"
     at(Key::wider_prevalence).more = true;
     at(Key::wider_access).more = true;
+    // Addresses only where the briefing gives one or a DOI was checked against the publisher's record.
+    at(Key::prevalence).source_url = kVanIJzendoorn1999Url;
+    at(Key::wider_prevalence).source_url = kMadigan2023Url;
+    at(Key::current_teams).source_url = kTeamsNetworkUrl; // the briefing's footnote 1 for "45 teams"
+    at(Key::teams_in_development).source_url = kTeamsNetworkUrl;
     return table;
 }
 

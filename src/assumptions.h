@@ -54,7 +54,15 @@ struct AssumptionSpec {
     const char* range_words = ""; // the range in a headline: "on the published prevalences"
     bool can_be_unknown = false; // the value may be "not known" (a count of teams nobody has published)
     bool more = false;           // drawn under "More assumptions": optional refinements the briefing leaves at rest
+    const char* source_url = ""; // the source's address where one is known (README, "Sources"), or ""
 };
+
+// Sources' addresses: van IJzendoorn et al. 1999 (the briefing's footnote 3 gives its Cambridge page;
+// this is its DOI), Madigan et al. 2023 (DOI) and the Parent-Infant Foundation's map of teams (the
+// briefing's footnote 1, its source for "45 teams now across the UK, and 14 more in development").
+inline constexpr const char* kVanIJzendoorn1999Url = "https://doi.org/10.1017/S0954579499002035";
+inline constexpr const char* kMadigan2023Url = "https://doi.org/10.1037/bul0000388";
+inline constexpr const char* kTeamsNetworkUrl = "https://parentinfantfoundation.org.uk/network/locations";
 
 const std::array<AssumptionSpec, kAssumptionCount>& AssumptionTable();
 const AssumptionSpec& Spec(Key key);

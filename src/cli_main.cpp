@@ -128,7 +128,8 @@ void PrintAssumptionTable() {
         const int decimals = spec.default_value == std::trunc(spec.default_value) ? 0 : spec.decimals;
         std::printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", spec.key, spec.label, spec.unit,
                     FormatNumber(spec.default_value, decimals).c_str(), RangeText(spec).c_str(),
-                    FormatRoundTrip(spec.step).c_str(), spec.source);
+                    FormatRoundTrip(spec.step).c_str(),
+                    *spec.source_url ? ("[" + std::string(spec.source) + "](" + spec.source_url + ")").c_str() : spec.source);
     }
 }
 
@@ -140,7 +141,7 @@ void PrintPresets() {
             std::printf("%-18s   %s = %s: %s (confidence %s)\n", "", Spec(source.key).key,
                         preset.assumptions.Known(source.key) ? FormatRoundTrip(preset.assumptions[source.key]).c_str()
                                                              : kNotKnown,
-                        source.source.c_str(),
+                        (source.source + (source.url.empty() ? "" : " <" + source.url + ">")).c_str(),
                         source.confidence.c_str());
     }
 }

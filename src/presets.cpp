@@ -31,7 +31,7 @@ std::vector<Preset> BuildPresets() {
         }
         for (std::size_t v = 0; v < record.source_count; ++v)
             if (const AssumptionSpec* spec = FindSpec(record.sources[v].key))
-                preset.sources.push_back({spec->id, record.sources[v].source, record.sources[v].confidence});
+                preset.sources.push_back({spec->id, record.sources[v].source, record.sources[v].confidence, record.sources[v].url});
         if (!preset.id.empty()) presets.push_back(std::move(preset));
     }
     return presets;
@@ -97,6 +97,18 @@ std::string SourceFor(const Scenario& scenario, Key key) {
         for (const ValueSource& source : preset->sources)
             if (source.key == key) return source.source;
     return spec.source;
+}
+
+std::string SourceUrlFor(const Scenario& scenario, Key key) {
+    const Preset* preset = FindPreset(scenario.preset);
+    const Assumptions& published = preset ? preset->assumptions : Assumptions::Defaults();
+    // As SourceFor: only a published value shown as published has its source's address.
+    if (!scenario.assumptions.Known(key) || !published.Known(key) || scenario.assumptions[key] != published[key])
+        return "";
+    if (preset)
+        for (const ValueSource& source : preset->sources)
+            if (source.key == key) return source.url;
+    return Spec(key).source_url;
 }
 
 } // namespace teams

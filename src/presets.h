@@ -14,6 +14,7 @@ struct ValueSource {
     Key key;
     std::string source; // "ONS births 2021, England derived (2022)"
     std::string confidence; // "high", "medium", "low-medium" ...
+    std::string url;        // the source's address where one is known, or ""
 };
 
 struct Preset {
@@ -57,5 +58,7 @@ void KeepAreaFiguresApart(Scenario& scenario, const Scenario& before, const Give
 // one, "your value" otherwise; for a value that is not known, "Not known: enter yours" (or the
 // preset's words for why).
 std::string SourceFor(const Scenario& scenario, Key key);
+// The address of that source where one is known (https://...), or "" (your value, derived, none known).
+std::string SourceUrlFor(const Scenario& scenario, Key key);
 
 } // namespace teams

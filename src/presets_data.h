@@ -16,6 +16,7 @@ struct PresetSourceRecord {
     const char* key;
     const char* source;
     const char* confidence;
+    const char* url; // the source's address, or ""
 };
 
 struct PresetRecord {

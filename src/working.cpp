@@ -157,6 +157,14 @@ std::vector<WorkingStep> ShowWorking(const Scenario& s, const Results& r) {
     return steps;
 }
 
+std::string WorkingSourceUrl(const Scenario& s, const WorkingStep& step) {
+    // Each step cites an assumption's source (SourceFor), or "derived".
+    for (const AssumptionSpec& spec : AssumptionTable())
+        if (step.source == SourceFor(s, spec.id))
+            if (std::string url = SourceUrlFor(s, spec.id); !url.empty()) return url;
+    return "";
+}
+
 std::string Pounds(double value) {
     if (!std::isfinite(value)) return "-";
     return (value < 0 ? "-£" : "£") + FormatNumber(std::fabs(value));

@@ -20,6 +20,9 @@ struct WorkingStep {
 
 std::vector<WorkingStep> ShowWorking(const Scenario& scenario, const Results& results);
 
+// The address of a source the working cites (a step's `source`), where one is known, or "".
+std::string WorkingSourceUrl(const Scenario& scenario, const WorkingStep& step);
+
 // 1191896 -> "1,191,896"; 59594.8 with 1 decimal -> "59,594.8". Never prints nan or inf.
 std::string FormatNumber(double value, int decimals = 0);
 

@@ -6,6 +6,8 @@
 #include "url_codec.h"
 #include "working.h"
 
+#include <set>
+
 using namespace teams;
 using doctest::Approx;
 
@@ -95,6 +97,35 @@ TEST_SUITE("presets") {
 }
 
 TEST_SUITE("presets: counts that are not known") {
+    TEST_CASE("sources link out where an address is known, and only to a published value") {
+        const Scenario briefing;
+        CHECK(SourceUrlFor(briefing, Key::prevalence) == "https://doi.org/10.1017/S0954579499002035");
+        CHECK(SourceUrlFor(briefing, Key::current_teams) == "https://parentinfantfoundation.org.uk/network/locations");
+        CHECK(SourceUrlFor(briefing, Key::births).empty()); // no address in our sources
+        Scenario changed = briefing;
+        changed.assumptions[Key::prevalence] = 20;
+        CHECK(SourceUrlFor(changed, Key::prevalence).empty()); // "your value"
+        const Scenario madigan = ScenarioFromPreset(*FindPreset("madigan_2023"));
+        CHECK(SourceUrlFor(madigan, Key::prevalence) == "https://doi.org/10.1037/bul0000388");
+        const Scenario wales = ScenarioFromPreset(*FindPreset("wales"));
+        CHECK(SourceUrlFor(wales, Key::current_teams).empty()); // not known
+        CHECK(SourceUrlFor(wales, Key::births).empty());
+        // Every address is https, on the short list the briefing and the checked DOIs give.
+        const std::set<std::string> known = {"https://doi.org/10.1017/S0954579499002035", "https://doi.org/10.1037/bul0000388",
+                                             "https://parentinfantfoundation.org.uk/network/locations"};
+        int linked = 0;
+        for (const AssumptionSpec& spec : AssumptionTable())
+            if (*spec.source_url) {
+                CAPTURE(spec.key);
+                CHECK(known.count(spec.source_url) == 1);
+                ++linked;
+            }
+        CHECK(linked == 4);
+        for (const Preset& preset : Presets())
+            for (const ValueSource& source : preset.sources)
+                if (!source.url.empty()) CHECK(known.count(source.url) == 1);
+    }
+
     TEST_CASE("every nation and region without a published count says not known, never 0") {
         for (const char* id : {"wales", "scotland", "northern_ireland", "london", "south_east", "north_west",
                                "east_of_england", "west_midlands", "yorkshire_humber", "south_west", "east_midlands",

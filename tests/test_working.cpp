@@ -194,6 +194,24 @@ TEST_SUITE("working") {
         CHECK(MoneyWords(s, Estimate(s.assumptions, s.ranges)).find("Parent-Infant Foundation 2026") != std::string::npos);
     }
 
+    TEST_CASE("the working's sources carry their addresses where known") {
+        const Scenario s;
+        const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions, s.ranges));
+        REQUIRE(steps.size() > 4);
+        CHECK(WorkingSourceUrl(s, steps[0]).empty()); // ONS births: no address in our sources
+        CHECK(steps[1].label == "At risk of disorganised attachment");
+        CHECK(WorkingSourceUrl(s, steps[1]) == "https://doi.org/10.1017/S0954579499002035");
+        bool today = false;
+        for (const WorkingStep& step : steps) {
+            if (step.source == "derived") CHECK(WorkingSourceUrl(s, step).empty());
+            if (step.source.rfind("Parent-Infant Foundation, UK", 0) == 0) {
+                CHECK(WorkingSourceUrl(s, step) == "https://parentinfantfoundation.org.uk/network/locations");
+                today = true;
+            }
+        }
+        CHECK(today);
+    }
+
     TEST_CASE("the working carries the money") {
         const Scenario s;
         const std::vector<WorkingStep> steps = ShowWorking(s, Estimate(s.assumptions, s.ranges));
