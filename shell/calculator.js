@@ -144,7 +144,18 @@
       for (var j = 0; j < rows[i].length; ++j) {
         var cell = document.createElement(j === 0 ? 'th' : 'td');
         if (j === 0) cell.setAttribute('scope', 'row');
-        cell.textContent = String(rows[i][j]); // text, never markup
+        var value = rows[i][j];
+        if (value && typeof value === 'object' && /^https:\/\//.test(String(value.href))) {
+          // A source with its address: a link that opens in a new tab.
+          var a = document.createElement('a');
+          a.href = String(value.href);
+          a.target = '_blank';
+          a.rel = 'noopener noreferrer';
+          a.textContent = String(value.text);
+          cell.appendChild(a);
+        } else {
+          cell.textContent = String(value && typeof value === 'object' ? value.text : value); // text, never markup
+        }
         tr.appendChild(cell);
       }
       fragment.appendChild(tr);
@@ -513,6 +524,9 @@
         }).then(function () { note(''); }, function (e) {
           note(e && e.name === 'AbortError' ? '' : 'Sharing did not work here: use Copy link.');
         });
+      } else if (action === 'open_link') {
+        // A source's address, clicked or tapped on the canvas: a new tab, never this one.
+        if (/^https:\/\//.test(payload)) window.open(payload, '_blank', 'noopener,noreferrer');
       } else if (action === 'print') {
         withBrief(function () {
           refreshBrief();
@@ -593,6 +607,7 @@
       // Published with the first frame: the canvas shows the answer now.
       endLoading();
       document.getElementById('summary').textContent = mirror.summary;
+      if (mirror.title && document.title !== mirror.title) document.title = mirror.title;
       fillRows(document.getElementById('mirror-assumptions'), mirror.assumptions);
       fillRows(document.getElementById('mirror-results'), mirror.results);
       scheduleBrief();

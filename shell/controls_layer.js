@@ -1,6 +1,6 @@
 // The calculator's accessible layer: one real DOM control over each control the canvas draws (a
 // range input over each slider, buttons, the preset picker as a <select>, the sections' headings,
-// each picture with a text alternative), transparent and letting the pointer through to the canvas.
+// each picture with a text alternative, each source's address as a link), transparent and letting the pointer through to the canvas.
 // The module sends what changed in its per-frame list of controls (web/controls.h); this file applies
 // it to the nodes it keeps, never rebuilding them. What a visitor does to a stand-in (keys, a screen
 // reader's increment, a click from the keyboard) goes back as a request that the next frame's drawing
@@ -36,6 +36,12 @@
     } else if (role === 'img') {
       el = document.createElement('div');
       el.setAttribute('role', 'img');
+    } else if (role === 'link') {
+      // A source's address: a real link, opened in a new tab by the browser itself (Enter, a screen
+      // reader, the context menu); a click on the canvas opens it through the module.
+      el = document.createElement('a');
+      el.target = '_blank';
+      el.rel = 'noopener noreferrer';
     } else {
       el = document.createElement('button');
       el.type = 'button';
@@ -147,6 +153,9 @@
       if (el2.textContent !== c.name) el2.textContent = c.name;
     } else if (c.role === 'img') {
       setAttr(el2, 'aria-label', c.name + (c.text ? ': ' + c.text : ''));
+    } else if (c.role === 'link') {
+      if (el2.textContent !== c.name) el2.textContent = c.name;
+      setAttr(el2, 'href', /^https:\/\//.test(String(c.href)) ? c.href : null);
     } else {
       setAttr(el2, 'aria-label', c.name);
     }

@@ -25,6 +25,8 @@ const char* RoleName(ControlRole role) {
         return "heading";
     case ControlRole::Image:
         return "img";
+    case ControlRole::Link:
+        return "link";
     }
     return "button";
 }
@@ -53,6 +55,7 @@ std::string ControlJson(const Control& c) {
     }
     if (c.role == ControlRole::Disclosure) j["expanded"] = c.expanded;
     if (c.role == ControlRole::Heading) j["level"] = c.level;
+    if (c.role == ControlRole::Link) j["href"] = c.href;
     j["rect"] = {Px(c.rect.x), Px(c.rect.y), Px(c.rect.width), Px(c.rect.height)};
     if (c.focused) j["focused"] = true;
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

@@ -28,6 +28,7 @@ enum class ControlRole {
     Disclosure, // <button aria-expanded>
     Heading,    // <h2> (level 2) or <h3>
     Image,      // role="img" with a text alternative giving the picture's numbers
+    Link,       // <a href target="_blank">: a source's address
 };
 
 // What the page asks a control to do (a stand-in was used: keyboard, screen reader, switch).
@@ -60,6 +61,7 @@ struct Control {
     bool focused = false;  // ImGui's keyboard focus (nav id) is on it
     int level = 2;         // headings
     ImGuiID id = 0;        // ImGui's id of the drawn item
+    std::string href;      // links: the address (https only)
 };
 
 struct ControlList {

@@ -117,6 +117,9 @@ void RunPageAction(AppState& s) {
         // The page adds the full link and the date, then asks for the CSV (teams_report_csv).
         PlatformRunAction("download_csv", CurrentQuery(s));
         break;
+    case PageAction::OpenLink:
+        PlatformRunAction("open_link", s.link_to_open);
+        break;
     case PageAction::None:
         break;
     }

@@ -1,7 +1,8 @@
 # Assembles the static site (cmake -P): shell/ files, teams.js and teams.wasm, and index.html with the
 # no-WebGL/no-WebAssembly fallback filled in from the native `teams-needed` CLI, so the fallback's
 # estimate and the calculator's come from the same library.
-# Inputs: SHELL_DIR, SITE_DIR, APP_JS, APP_WASM, BRIEF_JS (the printed brief's module), TEAMS_NEEDED_EXE; FONT_FILES (the Inter subsets, which
+# Inputs: SHELL_DIR, SITE_DIR, APP_JS, APP_WASM, BRIEF_JS (the printed brief's module), TEAMS_NEEDED_EXE;
+# TEAMS_SITE_URL (optional: the previews' absolute og:image and og:url); FONT_FILES (the Inter subsets, which
 # the summary picture loads on demand).
 cmake_minimum_required(VERSION 3.20)
 
@@ -49,6 +50,25 @@ string(STRIP "${working}" working)
 if(NOT headline MATCHES " ${teams_whole} ")
     message(FATAL_ERROR "make_site.cmake: the report's first line does not state ${teams_whole} teams: ${headline}")
 endif()
+
+# Link previews (og: and twitter: tags) show the default's answer, whatever scenario a link carries:
+# a preview is fetched without running the page.
+set(TEAMS_PAGE_TITLE "${area} needs ${teams_whole} teams · Parent-infant teams calculator")
+string(JSON teams_today ERROR_VARIABLE no_today GET "${report_json}" scenario assumptions current_teams)
+set(TEAMS_OG_DESCRIPTION "${headline}")
+if(NOT no_today)
+    string(APPEND TEAMS_OG_DESCRIPTION " Against ${teams_today} teams across the UK today. Change any assumption for your area.")
+endif()
+set(TEAMS_OG_IMAGE "og-card.png")
+set(TEAMS_OG_URL_TAG "")
+if(TEAMS_SITE_URL)
+    set(TEAMS_OG_IMAGE "${TEAMS_SITE_URL}og-card.png")
+    html_escape(site_url "${TEAMS_SITE_URL}")
+    set(TEAMS_OG_URL_TAG "<meta property=\"og:url\" content=\"${site_url}\">")
+endif()
+html_escape(TEAMS_PAGE_TITLE "${TEAMS_PAGE_TITLE}")
+html_escape(TEAMS_OG_DESCRIPTION "${TEAMS_OG_DESCRIPTION}")
+html_escape(TEAMS_OG_IMAGE "${TEAMS_OG_IMAGE}")
 
 html_escape(headline "${headline}")
 html_escape(working "${working}")

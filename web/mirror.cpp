@@ -18,10 +18,22 @@ std::string MirrorJson(const AppState& state) {
     const std::string summary = teams::SummarySentence(state.scenario, state.results);
     mirror["summary"] = summary;
     mirror["canvasLabel"] = "Parent-infant relationship teams calculator. " + summary;
+    // The page's title names the scenario as the headline does: "Leeds needs 6 teams · ...".
+    const std::string& area = state.scenario.area;
+    mirror["title"] = (area.empty() ? std::string()
+                                    : area + " needs " +
+                                          teams::CountText(static_cast<double>(state.results.teams_needed_whole), "team", "teams") +
+                                          " \xC2\xB7 ") +
+                      "Parent-infant teams calculator";
     nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
-    for (const AssumptionSpec& spec : teams::AssumptionTable())
-        assumptions.push_back({spec.label, ValueText(spec, state.scenario.assumptions),
-                               teams::SourceFor(state.scenario, spec.id)});
+    for (const AssumptionSpec& spec : teams::AssumptionTable()) {
+        // A source with a known address is a link: {"text", "href"} (shell/calculator.js, fillRows).
+        const std::string source = teams::SourceFor(state.scenario, spec.id);
+        const std::string url = teams::SourceUrlFor(state.scenario, spec.id);
+        nlohmann::ordered_json cell = source;
+        if (!url.empty()) cell = {{"text", source}, {"href", url}};
+        assumptions.push_back({spec.label, ValueText(spec, state.scenario.assumptions), cell});
+    }
     mirror["assumptions"] = assumptions;
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const teams::WorkingStep& step : teams::ShowWorking(state.scenario, state.results))

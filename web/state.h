@@ -56,7 +56,7 @@ struct ShownSections {
 };
 
 // What a sharing button asks the page to do.
-enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, DownloadSvg, Print, CopyEmbed };
+enum class PageAction { None, CopyLink, Share, DownloadCsv, DownloadPng, DownloadSvg, Print, CopyEmbed, OpenLink };
 
 struct AppState {
     // What the visitor is looking at.
@@ -102,6 +102,7 @@ struct AppState {
     bool can_embed = false;  // the page can build an embed code (not on file://)
     std::string action_note; // "Link copied." until the next action
     std::string open_value_field; // an assumption's key: open its number field after this frame
+    std::string link_to_open;     // PageAction::OpenLink: a source's address, opened in a new tab
 
     // Two scenarios side by side: the one pinned as A (the visitor goes on changing B, the current
     // one). Travels in the link as pin=<A's own query>.

@@ -112,6 +112,43 @@ bool RecordButton(AppState& state, const std::string& key, const std::string& na
     return RecordControl(state.controls, std::move(button)).action == ControlAction::Press;
 }
 
+void LinkText(AppState& state, const std::string& key, const std::string& text, const std::string& url) {
+    const float wrap_pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos < 0.0f ? 0.0f : wrap_pos);
+    const std::string lines = teams::WrapAtSpaces(text, width, [](std::string_view piece) {
+        return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
+    });
+    const ImVec2 size = ImGui::CalcTextSize(lines.c_str(), lines.c_str() + lines.size());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(("##" + key).c_str(), ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = state.palette.accent;
+    const float line_height = ImGui::GetTextLineHeight();
+    float y = at.y;
+    for (std::size_t start = 0; start <= lines.size();) {
+        std::size_t end = lines.find('\n', start);
+        if (end == std::string::npos) end = lines.size();
+        const char* first = lines.c_str() + start;
+        const char* last = lines.c_str() + end;
+        draw->AddText(ImVec2(at.x, y), colour, first, last);
+        const float line_width = ImGui::CalcTextSize(first, last).x;
+        draw->AddLine(ImVec2(at.x, y + line_height - 1.0f), ImVec2(at.x + line_width, y + line_height - 1.0f), colour, 1.0f);
+        y += line_height;
+        start = end + 1;
+    }
+    Control link;
+    link.role = ControlRole::Link;
+    link.key = key;
+    link.name = text;
+    link.href = url;
+    const bool stand_in = RecordControl(state.controls, std::move(link)).action == ControlAction::Press;
+    if (pressed || stand_in) {
+        state.link_to_open = url;
+        state.action = PageAction::OpenLink;
+    }
+}
+
 void WrappedText(ImU32 colour, const std::string& text) {
     // Inside the wrap position the caller pushed, or the column's end when there is none.
     const float wrap_pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;

@@ -23,6 +23,11 @@ void Heading(AppState& state, const char* text);
 // when its stand-in was pressed, which the caller treats as a click.
 bool RecordButton(AppState& state, const std::string& key, const std::string& name, const std::string& text = "");
 
+// A source's address as a link: its text wrapped at spaces, underlined in the accent colour, with a
+// hand cursor; a click, a tap or Enter opens the address in a new tab (PageAction::OpenLink), and its
+// stand-in in the control list is a real <a>.
+void LinkText(AppState& state, const std::string& key, const std::string& text, const std::string& url);
+
 // A whole number with thousands separated: "1,191,896".
 std::string Whole(double value);
 // Two significant figures: 398 -> 400, 264.9 -> 260, 1234 -> 1,200.

@@ -41,7 +41,8 @@ void DrawWorking(AppState& state, bool wide) {
             ImGui::NextColumn();
         }
         ImGui::Separator();
-        for (const teams::WorkingStep& step : steps) {
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const teams::WorkingStep& step = steps[i];
             WrappedText(p.text, step.label);
             ImGui::NextColumn();
             WrappedText(p.text, step.formula);
@@ -49,19 +50,28 @@ void DrawWorking(AppState& state, bool wide) {
             WrappedText(p.accent, step.value);
             ImGui::NextColumn();
             ImGui::PushFont(state.fonts.small);
-            WrappedText(p.text_dim, step.source);
+            if (const std::string url = teams::WorkingSourceUrl(state.scenario, step); !url.empty())
+                LinkText(state, "working_source_" + std::to_string(i), step.source, url);
+            else
+                WrappedText(p.text_dim, step.source);
             ImGui::PopFont();
             ImGui::NextColumn();
             ImGui::Separator();
         }
         ImGui::Columns(1);
     } else {
-        for (const teams::WorkingStep& step : steps) {
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const teams::WorkingStep& step = steps[i];
             ImGui::Spacing();
             WrappedText(p.text, step.label + ": " + step.value);
             WrappedText(p.text_dim, step.formula);
             ImGui::PushFont(state.fonts.small);
-            WrappedText(p.text_dim, "Source: " + step.source);
+            if (const std::string url = teams::WorkingSourceUrl(state.scenario, step); !url.empty()) {
+                WrappedText(p.text_dim, "Source:");
+                LinkText(state, "working_source_" + std::to_string(i), step.source, url);
+            } else {
+                WrappedText(p.text_dim, "Source: " + step.source);
+            }
             ImGui::PopFont();
         }
     }
