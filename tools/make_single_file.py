@@ -9,7 +9,9 @@ The hosted site's strict Content-Security-Policy does not apply to this file: it
 so any CSP meta tag is dropped. Left out, as they cannot work from file://: the web app manifest and
 the service worker's registration (offline.js), and the sandboxed-frame loader (sandbox_loader.js). The WebAssembly goes in as a base64 data: URL that
 the module's locateFile hook returns, so the module never fetches a file; the printed brief's module
-(brief.js, its bytes inside) goes in as one more script."""
+(brief.js, its bytes inside) goes in as one more script. The accessibility statement goes in as a
+section of its own, shown in place of the calculator while its link is followed (the links point at
+#accessibility-statement), so the statement opens from disk too."""
 import base64
 import gzip
 import re
@@ -92,6 +94,35 @@ def wasm_loader(js, site, name):
 }})();"""
 
 
+STATEMENT_ID = "accessibility-statement"
+# Shown only while its address is followed, and then alone, as its own page would be.
+STATEMENT_STYLE = f"""<style>
+#{STATEMENT_ID}:not(:target) {{ display: none; }}
+body:has(#{STATEMENT_ID}:target) > :not(#{STATEMENT_ID}) {{ display: none; }}
+</style>"""
+
+
+def inline_statement(site, html):
+    """accessibility.html's body as a section at the end of the page, its links made #fragments."""
+    path = site / "accessibility.html"
+    if not path.is_file():
+        raise SystemExit(f"make_single_file: {path} is missing; the page links to it")
+    body = re.search(r"<body\b[^>]*>(.*)</body>", path.read_text(encoding="utf-8"), flags=re.S | re.I)
+    if not body:
+        raise SystemExit("make_single_file: accessibility.html has no <body>")
+    statement = re.sub(r"<!--.*?-->\s*", "", body.group(1), flags=re.S)
+    statement = re.sub(r'href="index\.html"', 'href="#"', statement)
+    # The page's links to the statement: within this file, and in this tab (it is part of the file).
+    html, links = re.subn(r'<a href="accessibility\.html"(?:\s+target="_blank")?(?:\s+rel="noopener")?',
+                          f'<a href="#{STATEMENT_ID}"', html)
+    if links == 0:
+        raise SystemExit("make_single_file: index.html has no link to accessibility.html")
+    html = html.replace("</head>", STATEMENT_STYLE + "\n</head>", 1)
+    head, tail = html.rsplit("</body>", 1)
+    section = f'<div id="{STATEMENT_ID}" class="statement" tabindex="-1">{statement}</div>\n'
+    return head + section + "</body>" + tail
+
+
 def build(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     scripts = []  # inline scripts for the end of <body>, in the page's order
@@ -148,7 +179,7 @@ def build(site):
         scripts.append(f"<script>\n{script_text(path.read_text(encoding='utf-8'))}\n</script>")
     # Deferred scripts ran after the document was parsed; at the end of <body> they still do.
     head, tail = html.rsplit("</body>", 1)
-    return head + "\n".join(scripts) + "\n</body>" + tail
+    return inline_statement(site, head + "\n".join(scripts) + "\n</body>" + tail)
 
 
 def main():

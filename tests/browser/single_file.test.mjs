@@ -108,4 +108,25 @@ describe('single file', () => {
     assert.ok(Math.abs(after.teams_needed - (397.3 * 26832) / 595948) < 0.05, `teams_needed = ${after.teams_needed}`);
     assertSelfContained(session);
   });
+  test('from file://, the footer opens the accessibility statement inside the file, and its back link returns', async () => {
+    await ready();
+    const session = await openFile('');
+    const { page } = session;
+    const link = page.locator('#page-footer a', { hasText: 'Accessibility statement' });
+    assert.equal(await link.getAttribute('href'), '#accessibility-statement');
+    await link.click();
+    const heading = page.getByRole('heading', { level: 1, name: /Accessibility statement for the parent-infant/ });
+    await heading.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.ok(page.url().startsWith(pathToFileURL(fixture.file).href), `the link left the file: ${page.url()}`);
+    assert.equal(await page.locator('canvas').first().isVisible(), false, 'the calculator shows beside the statement');
+    assert.ok((await page.locator('#accessibility-statement li').count()) >= 5, 'the statement lost its list');
+    await page.getByRole('link', { name: 'Back to the calculator' }).first().click();
+    await page.locator('canvas').first().waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await heading.isVisible(), false, 'the statement stays after Back to the calculator');
+    const box = await page.locator('canvas').first().boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 300, `the canvas came back as ${JSON.stringify(box)}`);
+    const results = await page.evaluate(() => window.teamsCalculator.getResults());
+    assert.ok(Math.abs(results.teams_needed - 397.3) < 0.05, `teams_needed = ${results.teams_needed}`);
+    assertSelfContained(session);
+  });
 });
