@@ -18,6 +18,9 @@ const open = async (query) => {
   await fixture.ready();
   const session = await openCalculator(fixture.browser, fixture.server.origin, { device: DESKTOP, query });
   fixture.sessions.push(session);
+  // The printed brief (brief.js, loaded after the first frame) is part of what a link reaches:
+  // counted only once it is filled, on the plain page and on every hostile one alike.
+  await session.page.waitForFunction(() => document.getElementById('brief')?.hasAttribute('data-link'), null, { timeout: 30_000 });
   return session;
 };
 const enc = encodeURIComponent;
