@@ -14,8 +14,10 @@
 
 namespace teams {
 
-using nlohmann::json;
-using ordered = nlohmann::ordered_json; // output keeps the table's order
+// One document type for reading and writing (one parser and one serializer in the WebAssembly
+// build); written documents keep the table's order.
+using json = nlohmann::ordered_json;
+using ordered = nlohmann::ordered_json;
 
 namespace {
 
@@ -300,7 +302,7 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
     return result;
 }
 
-std::string ScenarioToJson(const Scenario& scenario, int indent) {
+static ordered ScenarioDoc(const Scenario& scenario) {
     ordered assumptions = ordered::object();
     for (const AssumptionSpec& spec : AssumptionTable())
         assumptions[spec.key] = scenario.assumptions.Known(spec.id) ? Finite(scenario.assumptions[spec.id]) : ordered(nullptr);
@@ -317,8 +319,12 @@ std::string ScenarioToJson(const Scenario& scenario, int indent) {
                 {"preset", scenario.preset},
                 {"assumptions", assumptions},
                 {"ranges", ranges}};
+    return doc;
+}
+
+std::string ScenarioToJson(const Scenario& scenario, int indent) {
     // Labels were cleaned to valid UTF-8 on the way in; replace anything else rather than fail.
-    return doc.dump(indent, ' ', false, ordered::error_handler_t::replace);
+    return ScenarioDoc(scenario).dump(indent, ' ', false, ordered::error_handler_t::replace);
 }
 
 static ordered SpanJson(const Span& span) { return {{"low", Finite(span.low)}, {"high", Finite(span.high)}}; }
@@ -374,8 +380,7 @@ static ordered ResultsJson(const Results& r) {
 std::string ResultsToJson(const Results& results, int indent) { return ResultsJson(results).dump(indent); }
 
 std::string ReportJson(const Scenario& scenario, const Results& results, int indent) {
-    ordered scenario_doc = ordered::parse(ScenarioToJson(scenario, -1), nullptr, false);
-    ordered doc = {{"scenario", scenario_doc}, {"results", ResultsJson(results)}};
+    ordered doc = {{"scenario", ScenarioDoc(scenario)}, {"results", ResultsJson(results)}};
     return doc.dump(indent, ' ', false, ordered::error_handler_t::replace);
 }
 
