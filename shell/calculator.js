@@ -312,7 +312,7 @@
     return cardFonts;
   }
 
-  // A 1200 x 630 summary card (the size social media previews use), from CardJson (web/mirror.cpp,
+  // A 1200 x 630 summary card (the size social media previews use), from CardJson (src/card.cpp, via brief.js;
   // words and colours from src/card.cpp): the question, the answer against today, the gap bar, at
   // most three key assumptions, the sources, the date and the link. Every text stays inside the 60 px
   // margin, none is drawn over a bar, and every text colour is at 4.5:1 on the background.
@@ -465,6 +465,10 @@
       }
     }, function () { note('That needs brief.js, which could not be loaded here.'); });
   }
+  // The brief's module as a promise, for work that is asynchronous anyway (the card waits for its fonts).
+  function briefReady() {
+    return briefModule ? Promise.resolve(briefModule) : startBrief();
+  }
   function briefCall(name, args) {
     var types = [];
     for (var i = 0; i < args.length; ++i) types.push('string');
@@ -539,12 +543,18 @@
           download(downloadName('svg'), new Blob([svg], { type: 'image/svg+xml' }), 'Pictures downloaded.');
         });
       } else if (action === 'download_csv') {
-        var csv = call('teams_report_csv', [fullLink(payload), isoDate()]);
-        download(downloadName('csv'), new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
+        var csvName = downloadName('csv');
+        withBrief(function () {
+          var csv = briefCall('teams_report_csv', [payload, fullLink(payload), isoDate()]);
+          download(csvName, new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }), 'CSV downloaded.');
+        });
       } else if (action === 'download_png') {
-        var card = JSON.parse(payload);
         var pngName = downloadName('png');
-        loadCardFonts().then(function () {
+        var card;
+        briefReady().then(function () {
+          card = JSON.parse(briefCall('teams_card_json', [payload]));
+          return loadCardFonts();
+        }).then(function () {
           drawCard(card, { date: printedDate(), link: fullLink(card.query) }).toBlob(function (blob) {
             if (blob) download(pngName, blob, 'Picture downloaded.');
             else note('The picture could not be made here.');
@@ -731,8 +741,12 @@
       var o = options || {};
       return Promise.resolve().then(function () {
         if (!instance) throw new Error('The calculator is not ready yet: wait for teamsCalculator.ready.');
-        var card = JSON.parse(call('teams_card_json', []));
-        return loadCardFonts().then(function () {
+        var query = call('teams_current_query', []);
+        var card;
+        return briefReady().then(function () {
+          card = JSON.parse(briefCall('teams_card_json', [query]));
+          return loadCardFonts();
+        }).then(function () {
           return drawCard(card, {
             date: typeof o.date === 'string' ? o.date : printedDate(),
             link: typeof o.link === 'string' ? o.link : fullLink(card.query)

@@ -4,6 +4,8 @@
 #include "presets.h"
 #include "working.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -137,6 +139,54 @@ Card MakeCard(const Scenario& scenario, const Results& results, const Scenario* 
         card.compared = "Compared with A, " + pinned->name + ": " +
                         CountText(static_cast<double>(pinned_results->teams_needed_whole), "team", "teams");
     return card;
+}
+
+ShareWords MakeShareWords(const Scenario& scenario, const Results& r, const Scenario* pinned,
+                          const Results* pinned_results) {
+    ShareWords words;
+    words.headline = scenario.area + " needs";
+    words.number = FormatNumber(static_cast<double>(r.teams_needed_whole), 0);
+    words.detail = "specialised parent-infant relationship teams, to reach " + FormatNumber(r.babies_to_reach, 0) +
+                   " babies a year (" + FormatNumber(r.share_of_cohort, 1) +
+                   "% of babies aged 0\xE2\x80\x93"
+                   "2)";
+    if (const std::string range = RangeWords(scenario, r); !range.empty()) words.detail += "; " + range;
+    if (pinned && pinned_results) // the side-by-side pair: A's answer beside this one
+        words.detail += ". A (" + pinned->name +
+                        "): " + FormatNumber(static_cast<double>(pinned_results->teams_needed_whole), 0) + " teams";
+    return words;
+}
+
+std::string CardJson(const Scenario& scenario, const Results& results, const Scenario* pinned,
+                     const Results* pinned_results, const std::string& query) {
+    using json = nlohmann::ordered_json;
+    const Card made = MakeCard(scenario, results, pinned, pinned_results);
+    const ShareWords words = MakeShareWords(scenario, results, pinned, pinned_results);
+    const CardPalette& colours = CardColours();
+    json card;
+    card["headline"] = words.headline;
+    card["number"] = words.number;
+    card["detail"] = words.detail;
+    card["question"] = {made.question_before, made.area, made.question_after};
+    card["answer"] = made.answer;
+    card["against"] = made.against;
+    card["today"] = made.today ? json(*made.today) : json(nullptr); // null: no bar
+    card["developing"] = made.developing;
+    card["needed"] = made.needed;
+    card["today_label"] = made.today_label;
+    card["needed_label"] = made.needed_label;
+    json assumptions = json::array();
+    for (const CardKeyAssumption& a : made.key_assumptions) assumptions.push_back({a.label, a.value});
+    card["assumptions"] = assumptions;
+    card["source"] = made.source;
+    card["compared"] = made.compared;
+    card["colours"] = {{"background", colours.background}, {"text", colours.text},
+                       {"muted", colours.muted},           {"answer", colours.answer},
+                       {"gap", colours.gap},               {"today_bar", colours.today_bar},
+                       {"developing_bar", colours.developing_bar}, {"needed_bar", colours.needed_bar},
+                       {"track", colours.track}};
+    card["query"] = query;
+    return card.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace teams

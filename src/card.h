@@ -60,4 +60,20 @@ struct Card {
 Card MakeCard(const Scenario& scenario, const Results& results, const Scenario* pinned = nullptr,
               const Results* pinned_results = nullptr);
 
+// The share sheet's words: "Leeds needs" "6" "specialised parent-infant relationship teams, to reach
+// ... babies a year (...)", with the range and scenario A's answer when there are any.
+struct ShareWords {
+    std::string headline;
+    std::string number;
+    std::string detail;
+};
+ShareWords MakeShareWords(const Scenario& scenario, const Results& results, const Scenario* pinned = nullptr,
+                          const Results* pinned_results = nullptr);
+
+// The card as the page draws it (shell/calculator.js, drawCard): the share words, the card's words
+// and colours, and the link's query. Written by the brief's module (web/brief_module.cpp) from the
+// link, so the card describes exactly the scenario its link opens.
+std::string CardJson(const Scenario& scenario, const Results& results, const Scenario* pinned,
+                     const Results* pinned_results, const std::string& query);
+
 } // namespace teams

@@ -113,6 +113,25 @@ TEST_SUITE("card") {
         CHECK(card.compared == "Compared with A, Wales at 10%: 12 teams");
     }
 
+    TEST_CASE("the share words and the card's JSON: the answer, the reach, the range and scenario A's answer") {
+        const Scenario s = ScenarioFromQuery("", Scenario{}).scenario;
+        const Results r = Estimate(s.assumptions, s.ranges);
+        const ShareWords words = MakeShareWords(s, r);
+        CHECK(words.headline == "England needs");
+        CHECK(words.number == "398");
+        CHECK(words.detail.rfind("specialised parent-infant relationship teams, to reach 59,595 babies a year (5.0% of babies", 0) == 0);
+        CHECK(words.detail.find(". A (") == std::string::npos);
+        const Scenario a = ScenarioFromQuery("preset=wales&prevalence=10&name=Wales+at+10%25", Scenario{}).scenario;
+        const Results ra = Estimate(a.assumptions, a.ranges);
+        CHECK(MakeShareWords(s, r, &a, &ra).detail.find(". A (Wales at 10%): 12 teams") != std::string::npos);
+        const std::string json = CardJson(s, r, &a, &ra, "preset=briefing&pin=preset%3Dwales");
+        CHECK(json.rfind("{\"headline\":\"England needs\",\"number\":\"398\",", 0) == 0);
+        CHECK(json.find("\"answer\":\"398 teams\"") != std::string::npos);
+        CHECK(json.find("\"compared\":\"Compared with A, Wales at 10%: 12 teams\"") != std::string::npos);
+        CHECK(json.find("\"query\":\"preset=briefing&pin=preset%3Dwales\"") != std::string::npos);
+        CHECK(json.find("\"background\":\"#fafaf7\"") != std::string::npos);
+    }
+
     TEST_CASE("an empty area asks about your area") {
         Scenario s;
         s.area = "";

@@ -1,16 +1,20 @@
-// The printed brief and the downloaded pictures as a WebAssembly module of their own (brief.js, see
-// shell/calculator.js): the page loads it after the calculator's first frame, so the brief, the SVG
-// writer, the markup escaping and the QR code are not in the first load. No ImGui, no WebGL and no
+// The printed brief, the downloaded pictures, the CSV and the summary card's words as a WebAssembly
+// module of their own (brief.js, see shell/calculator.js): the page loads it after the calculator's
+// first frame, so the brief, the SVG writer, the markup escaping, the QR code, the CSV writer and the
+// card are not in the first load. No ImGui, no WebGL and no
 // page state: the scenario comes in as the link's query, the text the address bar holds, so the
 // brief and the pictures describe exactly the scenario their link (and QR code) opens.
 #include "brief.h"
+#include "card.h"
 #include "chart_model.h"
 #include "chart_svg.h"
 #include "estimator.h"
 #include "url_codec.h"
+#include "working.h"
 
 #include <emscripten.h>
 
+#include <optional>
 #include <string>
 
 namespace {
@@ -24,6 +28,27 @@ const char* Answer(std::string text) {
 
 teams::Scenario FromQuery(const char* query) {
     return teams::ScenarioFromQuery(query ? query : "", teams::Scenario{}).scenario;
+}
+
+// The scenario of a link and, when it has pin=<query>, scenario A beside it, each with its results.
+struct Pair {
+    teams::Scenario scenario;
+    teams::Results results;
+    std::optional<teams::Scenario> pinned;
+    teams::Results pinned_results;
+    const teams::Scenario* A() const { return pinned ? &*pinned : nullptr; }
+    const teams::Results* AResults() const { return pinned ? &pinned_results : nullptr; }
+};
+
+Pair PairFromQuery(const char* query) {
+    Pair pair;
+    teams::QueryResult read = teams::ScenarioFromQuery(query ? query : "", teams::Scenario{});
+    pair.scenario = std::move(read.scenario);
+    pair.results = teams::Estimate(pair.scenario.assumptions, pair.scenario.ranges);
+    for (const auto& [key, value] : read.other)
+        if (key == "pin") pair.pinned = teams::ScenarioFromQuery(value, teams::Scenario{}).scenario; // a later one wins
+    if (pair.pinned) pair.pinned_results = teams::Estimate(pair.pinned->assumptions, pair.pinned->ranges);
+    return pair;
 }
 
 } // namespace
@@ -44,6 +69,21 @@ EMSCRIPTEN_KEEPALIVE const char* teams_pictures_svg(const char* query) {
     const teams::Scenario scenario = FromQuery(query);
     const teams::Results results = teams::Estimate(scenario.assumptions, scenario.ranges);
     return Answer(teams::ChartsSvg(teams::AllCharts(scenario, results, 400, teams::ApproximateLayout()), scenario.area));
+}
+
+// The CSV download (src/working.h) of the link's scenarios: the page gives the full link and today's
+// date ("2026-12-01").
+EMSCRIPTEN_KEEPALIVE const char* teams_report_csv(const char* query, const char* link, const char* date) {
+    if (!link || !date) return Answer("");
+    const Pair pair = PairFromQuery(query);
+    return Answer(teams::ReportCsv(pair.scenario, pair.results, {link, teams::CleanLabel(date, 60)}, pair.A(),
+                                   pair.AResults()));
+}
+
+// The summary card's words and colours (src/card.h, CardJson) for "Download the card" and cardImage().
+EMSCRIPTEN_KEEPALIVE const char* teams_card_json(const char* query) {
+    const Pair pair = PairFromQuery(query);
+    return Answer(teams::CardJson(pair.scenario, pair.results, pair.A(), pair.AResults(), query ? query : ""));
 }
 
 } // extern "C"

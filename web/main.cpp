@@ -102,10 +102,10 @@ void RunPageAction(AppState& s) {
         PlatformRunAction("copy_embed", CurrentQuery(s));
         break;
     case PageAction::Share:
-        PlatformRunAction("share", CardJson(s));
+        PlatformRunAction("share", ShareJson(s));
         break;
     case PageAction::DownloadPng:
-        PlatformRunAction("download_png", CardJson(s));
+        PlatformRunAction("download_png", CurrentQuery(s)); // the card's words come from brief.js
         break;
     case PageAction::DownloadSvg:
         PlatformRunAction("download_svg", CurrentQuery(s)); // drawn by the brief's module (brief.js)
@@ -114,7 +114,7 @@ void RunPageAction(AppState& s) {
         PlatformRunAction("print", CurrentQuery(s));
         break;
     case PageAction::DownloadCsv:
-        // The page adds the full link and the date, then asks for the CSV (teams_report_csv).
+        // The page adds the full link and the date, then asks brief.js for the CSV (teams_report_csv).
         PlatformRunAction("download_csv", CurrentQuery(s));
         break;
     case PageAction::OpenLink:

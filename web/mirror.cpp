@@ -60,43 +60,13 @@ std::string NoticeJson(const AppState& state) {
     return notice.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string CardJson(const AppState& state) {
-    const teams::Results& r = state.results;
-    const teams::Card made = teams::MakeCard(state.scenario, r, state.pinned ? &*state.pinned : nullptr,
-                                             state.pinned ? &state.pinned_results : nullptr);
-    const teams::CardPalette& colours = teams::CardColours();
-    nlohmann::ordered_json card;
-    // The share sheet's words (calculator.js, "share").
-    card["headline"] = state.scenario.area + " needs";
-    card["number"] = Whole(static_cast<double>(r.teams_needed_whole));
-    card["detail"] = "specialised parent-infant relationship teams, to reach " + Whole(r.babies_to_reach) +
-                     " babies a year (" + teams::FormatNumber(r.share_of_cohort, 1) +
-                     "% of babies aged 0\xE2\x80\x93"
-                     "2)";
-    if (const std::string range = teams::RangeWords(state.scenario, r); !range.empty())
-        card["detail"] = card["detail"].get<std::string>() + "; " + range;
-    if (state.pinned) // the side-by-side pair: A's answer beside this one
-        card["detail"] = card["detail"].get<std::string>() + ". A (" + state.pinned->name + "): " +
-                         Whole(static_cast<double>(state.pinned_results.teams_needed_whole)) + " teams";
-    // The PNG card's (src/card.h).
-    card["question"] = {made.question_before, made.area, made.question_after};
-    card["answer"] = made.answer;
-    card["against"] = made.against;
-    card["today"] = made.today ? nlohmann::ordered_json(*made.today) : nlohmann::ordered_json(nullptr); // null: no bar
-    card["developing"] = made.developing;
-    card["needed"] = made.needed;
-    card["today_label"] = made.today_label;
-    card["needed_label"] = made.needed_label;
-    nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
-    for (const teams::CardKeyAssumption& a : made.key_assumptions) assumptions.push_back({a.label, a.value});
-    card["assumptions"] = assumptions;
-    card["source"] = made.source;
-    card["compared"] = made.compared;
-    card["colours"] = {{"background", colours.background}, {"text", colours.text},
-                       {"muted", colours.muted},           {"answer", colours.answer},
-                       {"gap", colours.gap},               {"today_bar", colours.today_bar},
-                       {"developing_bar", colours.developing_bar}, {"needed_bar", colours.needed_bar},
-                       {"track", colours.track}};
-    card["query"] = CurrentQuery(state);
-    return card.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+std::string ShareJson(const AppState& state) {
+    const teams::ShareWords words = teams::MakeShareWords(state.scenario, state.results, state.pinned ? &*state.pinned : nullptr,
+                                                          state.pinned ? &state.pinned_results : nullptr);
+    nlohmann::ordered_json share;
+    share["headline"] = words.headline;
+    share["number"] = words.number;
+    share["detail"] = words.detail;
+    share["query"] = CurrentQuery(state);
+    return share.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

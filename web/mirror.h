@@ -9,8 +9,6 @@
 std::string MirrorJson(const AppState& state);
 // The visible notice: ["message", ...].
 std::string NoticeJson(const AppState& state);
-// What the share sheet and the PNG summary card show: {"headline", "number", "detail"} for sharing;
-// {"question": [before, area, after], "answer", "against", "today" (null: not known), "developing",
-// "needed", "today_label", "needed_label", "assumptions": [[label, value], ...] (at most three),
-// "source", "compared" (scenario A's answer, or ""), "colours", "query"} for the card (src/card.h).
-std::string CardJson(const AppState& state);
+// What the share sheet shows: {"headline", "number", "detail", "query"} (src/card.h, ShareWords).
+// The PNG summary card is written by the brief's module from the link (teams::CardJson).
+std::string ShareJson(const AppState& state);

@@ -135,19 +135,6 @@ EMSCRIPTEN_KEEPALIVE const char* teams_current_query() {
     return PageAnswer(g_app ? CurrentQuery(*g_app) : "");
 }
 
-// The summary card's words and colours (mirror.h), for cardImage() (the site's og-card.png).
-EMSCRIPTEN_KEEPALIVE const char* teams_card_json() {
-    return PageAnswer(g_app ? CardJson(*g_app) : "null");
-}
-
-// The CSV download (src/working.h): the page gives the full link and today's date ("2026-12-01").
-EMSCRIPTEN_KEEPALIVE const char* teams_report_csv(const char* link, const char* date) {
-    if (!g_app || !link || !date) return PageAnswer("");
-    const AppState& s = *g_app;
-    return PageAnswer(teams::ReportCsv(s.scenario, s.results, {link, teams::CleanLabel(date, 60)},
-                                       s.pinned ? &*s.pinned : nullptr, s.pinned ? &s.pinned_results : nullptr));
-}
-
 // A download's file name from the scenario's area and the page's date: "teams-leeds-2026-12-01.csv".
 EMSCRIPTEN_KEEPALIVE const char* teams_download_name(const char* extension, const char* date) {
     if (!g_app || !extension || !date) return PageAnswer("teams.csv");

@@ -1,7 +1,8 @@
-// The printed brief's module (brief.js: the brief, the SVG pictures and the QR code) is not part of
-// the first load: no request for it before the first frame, one after it, at idle, and then the
-// brief is filled for Ctrl+P. "Print or save as PDF" and "Download pictures (SVG)" pressed before it
-// has arrived wait for it and then print and download as usual.
+// The printed brief's module (brief.js: the brief, the SVG pictures, the CSV, the summary card's
+// words and the QR code) is not part of the first load: no request for it before the first frame,
+// one after it, at idle, and then the brief is filled for Ctrl+P. "Print or save as PDF", "Download
+// pictures (SVG)", "Download CSV" and "Download the card" pressed before it has arrived wait for it
+// and then print and download as usual, for the link's scenario and its scenario A.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
@@ -16,7 +17,7 @@ const HOLD_MS = 30_000; // the longest brief.js is held back, so a failed test c
 
 // A page with brief.js's requests recorded (wall-clock time) and, with hold, held until release().
 // Service workers are blocked: the worker's own download of the site's files is not the page's.
-async function openPage({ hold = false } = {}) {
+async function openPage({ hold = false, query = '' } = {}) {
   await fixture.ready();
   const context = await fixture.browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
   const briefRequests = [];
@@ -38,7 +39,7 @@ async function openPage({ hold = false } = {}) {
     window.__prints = [];
     window.print = () => window.__prints.push(document.getElementById('brief').textContent);
   });
-  await page.goto(`${fixture.server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${fixture.server.origin}/${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready);
   const firstFrameAt = await page.evaluate(() => performance.timeOrigin + window.__frameProbe.firstFrameDrawnAt);
   return {
@@ -104,6 +105,37 @@ describe('the printed brief\'s module', () => {
       const svg = fs.readFileSync(await download.path(), 'utf8');
       assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       assert.ok(svg.includes('Needed: 398 teams'), 'the pictures lack "Needed: 398 teams"');
+      assert.equal(run.briefRequests.length, 1, `brief.js was requested ${run.briefRequests.length} times`);
+      assert.deepEqual(run.errors, []);
+    } finally {
+      await run.close();
+    }
+  });
+
+  test('"Download CSV" and "Download the card" pressed before brief.js has arrived wait for it, with scenario A', async () => {
+    const pin = encodeURIComponent('preset=wales');
+    const run = await openPage({ hold: true, query: `?prevalence=20&pin=${pin}` });
+    try {
+      const { page } = run;
+      await waitUntilIdle(page);
+      const downloads = [];
+      page.on('download', (d) => downloads.push(d));
+      await press(page, 'download_csv');
+      await press(page, 'download_png');
+      await page.waitForTimeout(1000);
+      assert.deepEqual(downloads.map((d) => d.suggestedFilename()), [], 'downloaded before brief.js was there');
+      run.release();
+      await pollUntil(() => downloads.length, (n) => n >= 2, { timeoutMs: 20_000 });
+      const byName = Object.fromEntries(downloads.map((d) => [d.suggestedFilename().replace(/^.*\./, ''), d]));
+      assert.ok(byName.csv && byName.png, `downloads: ${downloads.map((d) => d.suggestedFilename()).join(', ')}`);
+      const csv = fs.readFileSync(await byName.csv.path(), 'utf8');
+      assert.match(csv, /^\ufeff/, 'the CSV lacks its byte-order mark');
+      assert.match(csv, /\nassumption,prevalence,[^\n]*,20(\.0+)?,/, 'the CSV lacks the link\'s prevalence of 20%');
+      assert.match(csv, /\nheadline,teams_needed_whole,[^\n]*,530,/, 'the CSV lacks the answer for 20%: 530 teams');
+      assert.match(csv, /\na_scenario,area,"Scenario A: area","Wales",/, 'the CSV lacks scenario A (Wales)');
+      const png = fs.readFileSync(await byName.png.path());
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'the card is not a PNG');
+      assert.equal(png.readUInt32BE(16), 1200, 'the card is not 1200 px wide');
       assert.equal(run.briefRequests.length, 1, `brief.js was requested ${run.briefRequests.length} times`);
       assert.deepEqual(run.errors, []);
     } finally {
