@@ -68,7 +68,9 @@ if (!haveBare) {
   );
 }
 
-const TARGETS = { firstLoadGzKB: 250, firstLoadAimKB: 200, firstFrameRatio: 1.2, idleFrames: 0, cpuMsPerFrame: 2 };
+// First load: issue 15 ("at most 190 KB gzipped to the first frame; aim for 175"); the others from
+// the earlier performance work.
+const TARGETS = { firstLoadGzKB: 190, firstLoadAimKB: 175, firstFrameRatio: 1.2, idleFrames: 0, cpuMsPerFrame: 2 };
 const IDLE_MS = 3000;
 const BARE_FLOAT_SLIDER = { x: 68, y: 168, width: 219, height: 19 };
 const DRAG_MS = 3000;
@@ -436,7 +438,7 @@ async function measurePhoneEmbed(browser, siteServer) {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"></head>
 <body style="margin:0;padding:0 0 2000px"><h1 style="height:400px;margin:0">A charity's page</h1>
 <iframe id="calc" src="${siteServer.origin}/index.html?embed=1" title="Parent-infant teams calculator" allow="clipboard-write"
- style="width:100%;height:1600px;border:0;display:block" data-teams-calculator></iframe>
+ style="width:100%;height:1200px;border:0;display:block" data-teams-calculator></iframe>
 <script src="${siteServer.origin}/embed.js" async></script></body></html>`);
   const host = await startStaticServer(hostDir);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
