@@ -1,10 +1,9 @@
 // The summary card's words and colours (see card.h).
 #include "card.h"
 
+#include "json_writer.h"
 #include "presets.h"
 #include "working.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -159,34 +158,45 @@ ShareWords MakeShareWords(const Scenario& scenario, const Results& r, const Scen
 
 std::string CardJson(const Scenario& scenario, const Results& results, const Scenario* pinned,
                      const Results* pinned_results, const std::string& query) {
-    using json = nlohmann::ordered_json;
     const Card made = MakeCard(scenario, results, pinned, pinned_results);
     const ShareWords words = MakeShareWords(scenario, results, pinned, pinned_results);
     const CardPalette& colours = CardColours();
-    json card;
-    card["headline"] = words.headline;
-    card["number"] = words.number;
-    card["detail"] = words.detail;
-    card["question"] = {made.question_before, made.area, made.question_after};
-    card["answer"] = made.answer;
-    card["against"] = made.against;
-    card["today"] = made.today ? json(*made.today) : json(nullptr); // null: no bar
-    card["developing"] = made.developing;
-    card["needed"] = made.needed;
-    card["today_label"] = made.today_label;
-    card["needed_label"] = made.needed_label;
-    json assumptions = json::array();
-    for (const CardKeyAssumption& a : made.key_assumptions) assumptions.push_back({a.label, a.value});
-    card["assumptions"] = assumptions;
-    card["source"] = made.source;
-    card["compared"] = made.compared;
-    card["colours"] = {{"background", colours.background}, {"text", colours.text},
-                       {"muted", colours.muted},           {"answer", colours.answer},
-                       {"gap", colours.gap},               {"today_bar", colours.today_bar},
-                       {"developing_bar", colours.developing_bar}, {"needed_bar", colours.needed_bar},
-                       {"track", colours.track}};
-    card["query"] = query;
-    return card.dump(-1, ' ', false, json::error_handler_t::replace);
+    JsonWriter card;
+    card.Object()
+        .Field("headline", words.headline)
+        .Field("number", words.number)
+        .Field("detail", words.detail)
+        .Key("question")
+        .Strings({made.question_before, made.area, made.question_after})
+        .Field("answer", made.answer)
+        .Field("against", made.against);
+    card.Key("today"); // null: no bar
+    if (made.today)
+        card.Number(*made.today);
+    else
+        card.Null();
+    card.Field("developing", made.developing)
+        .Field("needed", made.needed)
+        .Field("today_label", made.today_label)
+        .Field("needed_label", made.needed_label);
+    card.Key("assumptions").Array();
+    for (const CardKeyAssumption& a : made.key_assumptions) card.Strings({a.label, a.value});
+    card.End();
+    card.Field("source", made.source).Field("compared", made.compared);
+    card.Key("colours")
+        .Object()
+        .Field("background", colours.background)
+        .Field("text", colours.text)
+        .Field("muted", colours.muted)
+        .Field("answer", colours.answer)
+        .Field("gap", colours.gap)
+        .Field("today_bar", colours.today_bar)
+        .Field("developing_bar", colours.developing_bar)
+        .Field("needed_bar", colours.needed_bar)
+        .Field("track", colours.track)
+        .End();
+    card.Field("query", query);
+    return card.End().Text();
 }
 
 } // namespace teams

@@ -8,30 +8,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_writer.h"
 #include "presets.h"
 #include "url_codec.h"
 #include "utf8.h"
 
 namespace teams {
 
-// One document type for reading and writing (one parser and one serializer in the WebAssembly
-// build); written documents keep the table's order.
+// Read with nlohmann_json; written with JsonWriter, in the table's order. ordered_json is the one
+// document type the WebAssembly build carries.
 using json = nlohmann::ordered_json;
-using ordered = nlohmann::ordered_json;
 
 namespace {
-
-ordered Finite(double value);
-
-ordered OptionalNumber(const std::optional<double>& value) { return value ? Finite(*value) : ordered(nullptr); }
-
-// Whole numbers are written as integers ("births": 595948, not 595948.0); others in their shortest
-// form that reads back to the same double.
-ordered Finite(double value) {
-    if (!std::isfinite(value)) return ordered(nullptr);
-    if (value == std::trunc(value) && std::fabs(value) < 1e15) return ordered(static_cast<long long>(value));
-    return ordered(value);
-}
 
 // Reads a document that failed to parse once more, only to say where: the last key before the error
 // and the token it stopped at. A number too large for a double ("1e309") names its field.
@@ -302,86 +290,127 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
     return result;
 }
 
-static ordered ScenarioDoc(const Scenario& scenario) {
-    ordered assumptions = ordered::object();
-    for (const AssumptionSpec& spec : AssumptionTable())
-        assumptions[spec.key] = scenario.assumptions.Known(spec.id) ? Finite(scenario.assumptions[spec.id]) : ordered(nullptr);
-    ordered ranges = ordered::object();
+namespace {
+
+void OptionalField(JsonWriter& out, const char* key, const std::optional<double>& value) {
+    out.Key(key);
+    if (value)
+        out.Number(*value);
+    else
+        out.Null();
+}
+
+void SpanField(JsonWriter& out, const char* key, const Span& span) {
+    out.Key(key).Object().Field("low", span.low).Field("high", span.high).End();
+}
+
+void WriteScenario(JsonWriter& out, const Scenario& scenario) {
+    out.Object()
+        .Field("schema_version", static_cast<double>(kSchemaVersion))
+        .Field("name", scenario.name)
+        .Field("area", scenario.area)
+        .Field("preset", scenario.preset);
+    out.Key("assumptions").Object();
+    for (const AssumptionSpec& spec : AssumptionTable()) {
+        out.Key(spec.key);
+        if (scenario.assumptions.Known(spec.id))
+            out.Number(scenario.assumptions[spec.id]);
+        else
+            out.Null();
+    }
+    out.End();
+    out.Key("ranges").Object();
     for (const AssumptionSpec& spec : AssumptionTable())
         if (const std::optional<ValueRange>& range = scenario.ranges[spec.id])
-            ranges[spec.key] = {{"low", Finite(range->low)}, {"high", Finite(range->high)}};
+            out.Key(spec.key).Object().Field("low", range->low).Field("high", range->high).End();
     // A document that left out a published range must still say so when written back.
     for (const AssumptionSpec& spec : AssumptionTable())
-        if (spec.has_published_range && !scenario.ranges[spec.id]) ranges[spec.key] = nullptr;
-    ordered doc = {{"schema_version", kSchemaVersion},
-                {"name", scenario.name},
-                {"area", scenario.area},
-                {"preset", scenario.preset},
-                {"assumptions", assumptions},
-                {"ranges", ranges}};
-    return doc;
+        if (spec.has_published_range && !scenario.ranges[spec.id]) out.Key(spec.key).Null();
+    out.End().End();
 }
 
-std::string ScenarioToJson(const Scenario& scenario, int indent) {
-    // Labels were cleaned to valid UTF-8 on the way in; replace anything else rather than fail.
-    return ScenarioDoc(scenario).dump(indent, ' ', false, ordered::error_handler_t::replace);
-}
-
-static ordered SpanJson(const Span& span) { return {{"low", Finite(span.low)}, {"high", Finite(span.high)}}; }
-
-static ordered ResultsJson(const Results& r) {
-    ordered break_even = ordered::object();
+void WriteResults(JsonWriter& out, const Results& r) {
+    out.Object()
+        .Field("cohort_babies", r.cohort_babies)
+        .Field("babies_at_risk", r.babies_at_risk)
+        .Field("babies_at_risk_wider", r.babies_at_risk_wider)
+        .Field("risk_capped", r.risk_capped)
+        .Field("babies_to_reach", r.babies_to_reach)
+        .Field("share_of_cohort", r.share_of_cohort)
+        .Field("teams_needed", r.teams_needed)
+        .Field("teams_needed_whole", static_cast<double>(r.teams_needed_whole));
+    OptionalField(out, "current_teams", r.current_teams);
+    OptionalField(out, "teams_in_development", r.teams_in_development);
+    OptionalField(out, "teams_gap", r.teams_gap);
+    OptionalField(out, "teams_gap_whole",
+                  r.teams_gap_whole ? std::optional<double>(static_cast<double>(*r.teams_gap_whole)) : std::nullopt);
+    OptionalField(out, "teams_gap_after_development", r.teams_gap_after_development);
+    OptionalField(out, "scale_factor", r.scale_factor);
+    OptionalField(out, "new_teams_per_year", r.new_teams_per_year);
+    OptionalField(out, "annual_growth_percent", r.annual_growth_percent);
+    out.Key("path").Array();
+    for (const ScaleUpYear& step : r.path) {
+        out.Object().Field("year", static_cast<double>(step.year)).Field("linear_teams", step.linear_teams);
+        OptionalField(out, "compound_teams", step.compound_teams);
+        out.End();
+    }
+    out.End();
+    SpanField(out, "range", r.range);
+    out.Key("break_even").Object();
     for (const AssumptionSpec& spec : AssumptionTable()) {
         const std::optional<BreakEven>& found = r.break_even[static_cast<int>(spec.id)];
-        break_even[spec.key] = found && std::isfinite(found->value)
-                                   ? ordered{{"value", found->value}, {"inside_range", found->inside_range}}
-                                   : ordered(nullptr);
+        out.Key(spec.key);
+        if (found && std::isfinite(found->value))
+            out.Object().Field("value", found->value).Field("inside_range", found->inside_range).End();
+        else
+            out.Null();
     }
-    ordered sensitivity = ordered::array();
+    out.End();
+    out.Key("sensitivity").Array();
     for (const Sensitivity& entry : r.sensitivity)
-        sensitivity.push_back({{"key", Spec(entry.key).key},
-                               {"low", Finite(entry.low)},
-                               {"high", Finite(entry.high)},
-                               {"teams_at_low", Finite(entry.teams_at_low)},
-                               {"teams_at_high", Finite(entry.teams_at_high)}});
-    ordered path = ordered::array();
-    for (const ScaleUpYear& step : r.path)
-        path.push_back({{"year", step.year}, {"linear_teams", Finite(step.linear_teams)},
-                        {"compound_teams", OptionalNumber(step.compound_teams)}});
-    return {{"cohort_babies", Finite(r.cohort_babies)},
-            {"babies_at_risk", Finite(r.babies_at_risk)},
-            {"babies_at_risk_wider", Finite(r.babies_at_risk_wider)},
-            {"risk_capped", r.risk_capped},
-            {"babies_to_reach", Finite(r.babies_to_reach)},
-            {"share_of_cohort", Finite(r.share_of_cohort)},
-            {"teams_needed", Finite(r.teams_needed)},
-            {"teams_needed_whole", r.teams_needed_whole},
-            {"current_teams", OptionalNumber(r.current_teams)},
-            {"teams_in_development", OptionalNumber(r.teams_in_development)},
-            {"teams_gap", OptionalNumber(r.teams_gap)},
-            {"teams_gap_whole", r.teams_gap_whole ? ordered(*r.teams_gap_whole) : ordered(nullptr)},
-            {"teams_gap_after_development", OptionalNumber(r.teams_gap_after_development)},
-            {"scale_factor", OptionalNumber(r.scale_factor)},
-            {"new_teams_per_year", OptionalNumber(r.new_teams_per_year)},
-            {"annual_growth_percent", OptionalNumber(r.annual_growth_percent)},
-            {"path", path},
-            {"range", SpanJson(r.range)},
-            {"break_even", break_even},
-            {"sensitivity", sensitivity},
-            {"annual_cost", Finite(r.annual_cost)},
-            {"annual_cost_range", SpanJson(r.annual_cost_range)},
-            {"babies_reached_today", OptionalNumber(r.babies_reached_today)},
-            {"gap_annual_cost", OptionalNumber(r.gap_annual_cost)},
-            {"gap_annual_cost_range", r.gap_annual_cost_range ? SpanJson(*r.gap_annual_cost_range) : ordered(nullptr)},
-            {"lifetime_value", Finite(r.lifetime_value)},
-            {"lifetime_value_range", SpanJson(r.lifetime_value_range)}};
+        out.Object()
+            .Field("key", Spec(entry.key).key)
+            .Field("low", entry.low)
+            .Field("high", entry.high)
+            .Field("teams_at_low", entry.teams_at_low)
+            .Field("teams_at_high", entry.teams_at_high)
+            .End();
+    out.End();
+    out.Field("annual_cost", r.annual_cost);
+    SpanField(out, "annual_cost_range", r.annual_cost_range);
+    OptionalField(out, "babies_reached_today", r.babies_reached_today);
+    OptionalField(out, "gap_annual_cost", r.gap_annual_cost);
+    if (r.gap_annual_cost_range)
+        SpanField(out, "gap_annual_cost_range", *r.gap_annual_cost_range);
+    else
+        out.Key("gap_annual_cost_range").Null();
+    out.Field("lifetime_value", r.lifetime_value);
+    SpanField(out, "lifetime_value_range", r.lifetime_value_range);
+    out.End();
 }
 
-std::string ResultsToJson(const Results& results, int indent) { return ResultsJson(results).dump(indent); }
+} // namespace
+
+std::string ScenarioToJson(const Scenario& scenario, int indent) {
+    JsonWriter out(indent);
+    WriteScenario(out, scenario);
+    return out.Text();
+}
+
+std::string ResultsToJson(const Results& results, int indent) {
+    JsonWriter out(indent);
+    WriteResults(out, results);
+    return out.Text();
+}
 
 std::string ReportJson(const Scenario& scenario, const Results& results, int indent) {
-    ordered doc = {{"scenario", ScenarioDoc(scenario)}, {"results", ResultsJson(results)}};
-    return doc.dump(indent, ' ', false, ordered::error_handler_t::replace);
+    JsonWriter out(indent);
+    out.Object().Key("scenario");
+    WriteScenario(out, scenario);
+    out.Key("results");
+    WriteResults(out, results);
+    out.End();
+    return out.Text();
 }
 
 } // namespace teams

@@ -4,7 +4,7 @@
 
 #include "imgui_internal.h"
 
-#include <nlohmann/json.hpp>
+#include "json_writer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,28 +37,24 @@ float Px(float v) {
 }
 
 std::string ControlJson(const Control& c) {
-    nlohmann::ordered_json j;
-    j["key"] = c.key;
-    j["role"] = RoleName(c.role);
-    j["name"] = c.name;
-    if (!c.value_text.empty()) j["text"] = c.value_text;
-    if (!c.description.empty()) j["description"] = c.description;
-    if (c.role == ControlRole::Slider) {
-        j["value"] = c.value;
-        j["min"] = c.min;
-        j["max"] = c.max;
-        j["step"] = c.step;
-    }
-    if (c.role == ControlRole::Select) {
-        j["value"] = c.value;
-        j["options"] = c.options;
-    }
-    if (c.role == ControlRole::Disclosure) j["expanded"] = c.expanded;
-    if (c.role == ControlRole::Heading) j["level"] = c.level;
-    if (c.role == ControlRole::Link) j["href"] = c.href;
-    j["rect"] = {Px(c.rect.x), Px(c.rect.y), Px(c.rect.width), Px(c.rect.height)};
-    if (c.focused) j["focused"] = true;
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    teams::JsonWriter j;
+    j.Object().Field("key", c.key).Field("role", RoleName(c.role)).Field("name", c.name);
+    if (!c.value_text.empty()) j.Field("text", c.value_text);
+    if (!c.description.empty()) j.Field("description", c.description);
+    if (c.role == ControlRole::Slider)
+        j.Field("value", static_cast<double>(c.value))
+            .Field("min", static_cast<double>(c.min))
+            .Field("max", static_cast<double>(c.max))
+            .Field("step", static_cast<double>(c.step));
+    if (c.role == ControlRole::Select) j.Field("value", static_cast<double>(c.value)).Key("options").Strings(c.options);
+    if (c.role == ControlRole::Disclosure) j.Field("expanded", c.expanded);
+    if (c.role == ControlRole::Heading) j.Field("level", static_cast<double>(c.level));
+    if (c.role == ControlRole::Link) j.Field("href", c.href);
+    j.Key("rect").Array();
+    for (const float v : {Px(c.rect.x), Px(c.rect.y), Px(c.rect.width), Px(c.rect.height)}) j.Number(v);
+    j.End();
+    if (c.focused) j.Field("focused", true);
+    return j.End().Text();
 }
 
 // The content rectangle of a screen-space box in a window at `window` scrolled by `scroll` (the
@@ -195,10 +191,11 @@ std::string ControlUpdateJson(const ControlList& list, std::vector<std::pair<std
     if (same_order && changed.empty()) return "";
     std::string message = "{";
     if (!same_order) {
-        nlohmann::ordered_json order = nlohmann::ordered_json::array();
+        teams::JsonWriter order;
+        order.Array();
         for (const Control& c : list.controls)
-            order.push_back(c.key);
-        message += "\"order\":" + order.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ",";
+            order.String(c.key);
+        message += "\"order\":" + order.End().Text() + ",";
     }
     message += "\"set\":[" + changed + "]}";
     sent = std::move(now);

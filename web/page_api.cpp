@@ -5,11 +5,10 @@
 #ifdef __EMSCRIPTEN__
 
 #include "app.h"
+#include "json_writer.h"
 #include "mirror.h"
 #include "platform_web.h"
 #include "working.h"
-
-#include <nlohmann/json.hpp>
 
 #include <emscripten.h>
 #include <emscripten/emmalloc.h> // -sMALLOC=emmalloc: heap figures for stats()
@@ -21,13 +20,11 @@ namespace {
 AppState* g_app = nullptr;
 
 std::string ProblemsJson(bool ok, bool changed, const std::vector<teams::Problem>& problems) {
-    nlohmann::ordered_json answer;
-    answer["ok"] = ok;
-    answer["changed"] = changed;
-    answer["problems"] = nlohmann::ordered_json::array();
+    teams::JsonWriter answer;
+    answer.Object().Field("ok", ok).Field("changed", changed).Key("problems").Array();
     for (const teams::Problem& problem : problems)
-        answer["problems"].push_back({{"field", problem.field}, {"message", problem.message}});
-    return answer.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        answer.Object().Field("field", problem.field).Field("message", problem.message).End();
+    return answer.End().End().Text();
 }
 
 bool SameScenario(const teams::Scenario& a, const teams::Scenario& b) {
@@ -80,7 +77,8 @@ EMSCRIPTEN_KEEPALIVE const char* teams_time_estimate(int iterations) {
     for (const teams::AssumptionSpec& spec : teams::AssumptionTable())
         every[spec.id] = teams::ValueRange{spec.min, spec.max};
     const double with_every_range = time(every);
-    return PageAnswer(nlohmann::ordered_json::array({with_ranges, with_every_range, sink > 0}).dump());
+    teams::JsonWriter answer;
+    return PageAnswer(answer.Array().Number(with_ranges).Number(with_every_range).Bool(sink > 0).End().Text());
 }
 
 // Applies every valid part of a scenario JSON document. Answers {"ok", "changed", "problems"}: ok when
@@ -108,7 +106,10 @@ EMSCRIPTEN_KEEPALIVE const char* teams_widget_rect(const char* key) {
     const Control* control = g_app->controls.Find(key);
     if (!control) return PageAnswer("null");
     const ContentRect& r = control->rect;
-    return PageAnswer(nlohmann::ordered_json::array({r.x, r.y, r.width, r.height}).dump());
+    teams::JsonWriter answer;
+    answer.Array();
+    for (const float v : {r.x, r.y, r.width, r.height}) answer.Number(v);
+    return PageAnswer(answer.End().Text());
 }
 
 // The page reports how a sharing action went ("Link copied."); shown beside the buttons.

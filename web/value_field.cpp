@@ -3,11 +3,10 @@
 #include "value_field.h"
 
 #include "app.h"
+#include "json_writer.h"
 #include "range_panel.h"
 #include "url_codec.h"
 #include "working.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -17,10 +16,6 @@
 using teams::AssumptionSpec;
 
 namespace {
-
-std::string Dump(const nlohmann::ordered_json& json) {
-    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 
 // What people type, made plain: no spaces, no trailing %, thousands separators dropped when they
 // group digits in threes (26,832); "1,5" or "12,34" keeps its comma and is refused.
@@ -81,31 +76,43 @@ std::string ValueFieldJson(const AppState& state, const std::string& key) {
     const AssumptionSpec* range_spec = RangeFieldSpec(key, &high); // "caseload_low": an end of a range
     const AssumptionSpec* spec = range_spec ? range_spec : teams::FindSpec(key);
     if (!spec) return "null";
-    nlohmann::ordered_json field;
-    field["key"] = range_spec ? key : std::string(spec->key);
-    field["label"] = std::string(spec->label) + (range_spec ? (high ? ", high end of its range" : ", low end of its range") : "");
-    field["unit"] = spec->unit;
+    teams::JsonWriter field;
+    field.Object()
+        .Field("key", range_spec ? key : std::string(spec->key))
+        .Field("label", std::string(spec->label) + (range_spec ? (high ? ", high end of its range" : ", low end of its range") : ""))
+        .Field("unit", spec->unit);
     const double value = state.scenario.assumptions[spec->id];
     const std::optional<teams::ValueRange>& range = state.scenario.ranges[spec->id];
     if (!range_spec && !state.scenario.assumptions.Known(spec->id))
-        field["value"] = nullptr; // a count that is not known opens empty
+        field.Key("value").Null(); // a count that is not known opens empty
     else
-        field["value"] = !range_spec ? value : range ? (high ? range->high : range->low) : value;
-    field["min"] = spec->min;
-    field["max"] = spec->max;
-    field["percent"] = spec->is_percent;
-    field["range"] = teams::RangeText(*spec);
-    return Dump(field);
+        field.Field("value", !range_spec ? value : range ? (high ? range->high : range->low) : value);
+    field.Field("min", spec->min).Field("max", spec->max).Field("percent", spec->is_percent).Field("range", teams::RangeText(*spec));
+    return field.End().Text();
 }
 
 std::string ApplyTypedValue(AppState& state, const std::string& key, const std::string& typed) {
-    nlohmann::ordered_json answer;
-    answer["ok"] = false;
-    answer["problems"] = nlohmann::ordered_json::array();
+    // The answer: {"ok", "problems": [message, ...], "value" (null: not known), "text"}.
+    const auto answer = [](bool ok, const std::vector<teams::Problem>& problems, const std::optional<double>* value,
+                           const std::string* text) {
+        teams::JsonWriter out;
+        out.Object().Field("ok", ok).Key("problems").Array();
+        for (const teams::Problem& problem : problems) out.String(problem.message);
+        out.End();
+        if (value) {
+            out.Key("value");
+            if (*value)
+                out.Number(**value);
+            else
+                out.Null();
+        }
+        if (text) out.Field("text", *text);
+        return out.End().Text();
+    };
+    bool ok = false;
     const AssumptionSpec* spec = RangeFieldSpec(key, nullptr) ? RangeFieldSpec(key, nullptr) : teams::FindSpec(key);
     if (!spec) {
-        answer["problems"].push_back("There is no assumption called \"" + key.substr(0, 40) + "\".");
-        return Dump(answer);
+        return answer(false, {{key.substr(0, 40), "There is no assumption called \"" + key.substr(0, 40) + "\"."}}, nullptr, nullptr);
     }
     std::vector<teams::Problem> problems;
     double value = 0;
@@ -126,16 +133,14 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
                 state.publish_now = true;
                 Recalculate(state);
             }
-            answer["ok"] = problems.empty();
+            ok = problems.empty();
         }
         const std::optional<teams::ValueRange>& range = state.scenario.ranges[id];
         const double shown = range ? (high ? range->high : range->low) : state.scenario.assumptions[id];
-        answer["value"] = shown;
-        answer["text"] = ValueText(*range_spec, shown);
-        for (const teams::Problem& problem : problems)
-            answer["problems"].push_back(problem.message);
+        const std::optional<double> shown_value = shown;
+        const std::string text = ValueText(*range_spec, shown);
         state.notices = problems;
-        return Dump(answer);
+        return answer(ok, problems, &shown_value, &text);
     }
     const std::string plain = PlainNumberText(typed);
     const bool not_known = spec->can_be_unknown &&
@@ -143,7 +148,7 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
     const teams::Scenario before = state.scenario;
     if (not_known) {
         SetNotKnown(state, spec->id);
-        answer["ok"] = true;
+        ok = true;
     } else if (!teams::ParseNumber(plain, &value) || !std::isfinite(value)) {
         problems.push_back({spec->key, std::string(spec->label) + ": \"" + typed.substr(0, 40) +
                                            "\" is not a number; enter a value in " + teams::RangeText(*spec) +
@@ -151,14 +156,13 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
                                            ". Kept " + ValueText(*spec, state.scenario.assumptions) + "."});
     } else {
         SetValue(state, spec->id, value, &problems);
-        answer["ok"] = problems.empty();
+        ok = problems.empty();
     }
     if (state.scenario.assumptions != before.assumptions || state.scenario.name != before.name) state.publish_now = true;
-    answer["value"] = state.scenario.assumptions.Known(spec->id) ? nlohmann::ordered_json(state.scenario.assumptions[spec->id])
-                                                                  : nlohmann::ordered_json(nullptr);
-    answer["text"] = ValueText(*spec, state.scenario.assumptions);
-    for (const teams::Problem& problem : problems)
-        answer["problems"].push_back(problem.message);
+    const std::optional<double> shown = state.scenario.assumptions.Known(spec->id)
+                                            ? std::optional<double>(state.scenario.assumptions[spec->id])
+                                            : std::nullopt;
+    const std::string text = ValueText(*spec, state.scenario.assumptions);
     state.notices = problems;
-    return Dump(answer);
+    return answer(ok, problems, &shown, &text);
 }
