@@ -20,5 +20,7 @@
 // mouse cursor, so ImGui's ProggyClean font and software cursor art stay out of the binary.
 #define IMGUI_DISABLE_DEFAULT_FONT
 #define IMGUI_DISABLE_DEFAULT_MOUSE_CURSORS
+// The fonts are TrueType outlines (tools/build_font.py): no CFF interpreter.
+#define IMGUI_DISABLE_STB_TRUETYPE_CFF
 // The font atlas as a one-channel texture (a quarter of the memory): the calculator draws no images.
 #define IMGUI_IMPL_OPENGL_FONT_ALPHA8
