@@ -15,6 +15,8 @@
 #define IMGUI_DISABLE_DEMO_WINDOWS // not shipped: smaller binary
 #define IMGUI_DISABLE_DEBUG_TOOLS
 #define IMGUI_DISABLE_FILE_FUNCTIONS // no imgui.ini, no files at all
+#define IMGUI_DISABLE_INI_SETTINGS_HANDLERS // tools/imgui_size.patch: no .ini settings to read or write
+#define IMGUI_IMPL_OPENGL_NO_SSCANF         // tools/imgui_size.patch: version numbers read without sscanf
 #define IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
 // Options of tools/imgui_size.patch: the calculator loads its own fonts and the browser draws the
 // mouse cursor, so ImGui's ProggyClean font and software cursor art stay out of the binary.
