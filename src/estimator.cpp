@@ -202,8 +202,11 @@ Results Estimate(const Assumptions& input, const Ranges& input_ranges) {
         entry.teams_at_high = ReachOf(moved).to_reach / moved[Key::caseload];
         r.sensitivity.push_back(entry);
     }
-    std::stable_sort(r.sensitivity.begin(), r.sensitivity.end(),
-                     [](const Sensitivity& x, const Sensitivity& y) { return x.Swing() > y.Swing(); });
+    // Widest swing first; equal swings keep the table's order. An insertion sort: at most one entry per
+    // assumption.
+    const auto wider = [](const Sensitivity& x, const Sensitivity& y) { return x.Swing() > y.Swing(); };
+    for (auto it = r.sensitivity.begin(); it != r.sensitivity.end(); ++it)
+        std::rotate(std::upper_bound(r.sensitivity.begin(), it, *it, wider), it, it + 1);
 
     // [SECTION] Cost and value
     const double cost = a[Key::cost_per_baby];

@@ -210,8 +210,13 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
                                         std::to_string(kMaxScenarioBytes) + " are read."});
         return result;
     }
-    const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) {
+    // Parsed straight into a document, with no per-value callback (the smallest parser to carry).
+    json doc;
+    nlohmann::detail::json_sax_dom_parser<json> builder(doc, /*allow_exceptions_=*/false);
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
+                                        /*strict=*/true) &&
+                        !builder.is_errored();
+    if (!parsed) {
         problems.push_back(ParseProblem(text));
         return result;
     }

@@ -227,6 +227,29 @@ TEST_SUITE("estimator") {
         CHECK(r.sensitivity[0].teams_at_high == Approx(622.4346).epsilon(1e-7));
     }
 
+    TEST_CASE("sensitivity: the widest swing first, whatever the table's order; equal swings keep it") {
+        Ranges ranges = Ranges::Defaults();
+        ranges[Key::births] = ValueRange{590000, 600000}; // first in the table, the smallest swing
+        ranges[Key::caseload] = ValueRange{100, 300};     // last, the widest
+        const Results r = Estimate(Assumptions::Defaults(), ranges);
+        REQUIRE(r.sensitivity.size() == 3);
+        CHECK(r.sensitivity[0].key == Key::caseload);
+        CHECK(r.sensitivity[1].key == Key::prevalence);
+        CHECK(r.sensitivity[2].key == Key::births);
+        // Two ranges with the very same swing: the table's order (births before caseload).
+        Assumptions a = Assumptions::Defaults();
+        a[Key::births] = 600000;
+        a[Key::caseload] = 150;
+        Ranges same;
+        same[Key::births] = ValueRange{300000, 1200000}; // teams x 0.5 to x 2
+        same[Key::caseload] = ValueRange{75, 300};       // teams x 2 to x 0.5
+        const Results tied = Estimate(a, same);
+        REQUIRE(tied.sensitivity.size() == 2);
+        CHECK(tied.sensitivity[0].Swing() == tied.sensitivity[1].Swing());
+        CHECK(tied.sensitivity[0].key == Key::births);
+        CHECK(tied.sensitivity[1].key == Key::caseload);
+    }
+
     TEST_CASE("a caseload range of 100 to 300 widens the range") {
         Ranges ranges = Ranges::Defaults();
         ranges[Key::caseload] = ValueRange{100, 300};
