@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Joins the page's deferred scripts into one minified file, page.js, and points the site's index.html
-// at it. esbuild (tools/package.json) minifies the joined text.
+// at it; leaves index.html's comments out and minifies the stylesheets. esbuild (tools/package.json)
+// minifies both.
 //
 //   node tools/bundle_scripts.mjs SITE_DIR
 //
@@ -20,6 +21,7 @@ const BUNDLE = 'page.js';
 const TAG = /[ \t]*<script src="([A-Za-z0-9_.-]+\.js)" defer><\/script>\n/g;
 // Every browser the site supports runs ES2020 (Safari 15, Chrome 87, Firefox 78).
 const TARGET = 'es2020';
+const CSS_TARGET = ['chrome87', 'firefox78', 'safari15'];
 
 function fail(message) {
   console.error(`bundle_scripts: ${message}`);
@@ -52,8 +54,24 @@ fs.writeFileSync(path.join(site, BUNDLE), code);
 
 const first = html.search(TAG);
 html = html.slice(0, first) + `<script src="${BUNDLE}" defer></script>\n` + html.slice(first).replace(TAG, '');
+// The page's comments are for its readers in shell/index.html, not for every visitor's download.
+html = html.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\n?/g, '');
 fs.writeFileSync(index, html);
+
+// The stylesheets minified by esbuild too (style.css is in the first load), for the same browsers.
+let cssBytes = 0;
+for (const name of ['style.css', 'embed-example.css']) {
+  const file = path.join(site, name);
+  if (!fs.existsSync(file)) continue;
+  try {
+    const css = esbuild.transformSync(fs.readFileSync(file, 'utf8'), { loader: 'css', minify: true, target: CSS_TARGET, charset: 'ascii', legalComments: 'none' }).code;
+    fs.writeFileSync(file, css);
+    cssBytes += css.length;
+  } catch (e) {
+    fail(`esbuild could not minify ${name}: ${e.message}`);
+  }
+}
 for (const name of names) fs.unlinkSync(path.join(site, name));
 const kb = (n) => (n / 1024).toFixed(1);
 console.log(`bundle_scripts: ${names.length} scripts in ${BUNDLE} (${kb(Buffer.byteLength(joined))} KiB joined, ` +
-  `${kb(code.length)} KiB minified by esbuild ${esbuild.version}): ${names.join(', ')}`);
+  `${kb(code.length)} KiB minified by esbuild ${esbuild.version}): ${names.join(', ')}; stylesheets ${kb(cssBytes)} KiB`);
