@@ -23,9 +23,12 @@
   }
   readTextScale();
 
-  // Ready once the first frame is drawn and the module's functions can be called.
+  // Ready once the first frame is drawn, the module's functions can be called and brief.js (which
+  // reads setScenario's documents) has arrived, or could not be loaded; it is started at the first
+  // frame, so it is never part of the first load.
+  var briefSettled = false;
   function maybeResolveReady() {
-    if (readyDone || !frameDrawn || !instance) return;
+    if (readyDone || !frameDrawn || !instance || !briefSettled) return;
     readyDone = true;
     resolveReady(true);
   }
@@ -251,6 +254,7 @@
   }
   var briefModule = null;   // the started module
   var briefStarting = null; // the promise of it
+  var briefFailed = false;  // it could not be loaded (the next ask tries again)
   function printedDate() {
     try {
       return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -279,12 +283,8 @@
       refreshBrief();
       return module;
     });
-    briefStarting.catch(function () { briefStarting = null; }); // offline before it was kept: a later ask tries again
+    briefStarting.catch(function () { briefStarting = null; briefFailed = true; }); // offline before it was kept: a later ask tries again
     return briefStarting;
-  }
-  function startBriefWhenIdle() {
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(function () { startBrief().catch(function () {}); }, { timeout: 2000 });
-    else setTimeout(function () { startBrief().catch(function () {}); }, 200);
   }
   // Runs use(module) at once when the brief's module is there (keeping the click's user activation),
   // else once it has started; says so when it cannot.
@@ -508,8 +508,17 @@
     firstFrame: function () {
       endLoading();
       frameDrawn = true;
-      maybeResolveReady();
-      startBriefWhenIdle();
+      // brief.js once the page has loaded too, so that it never holds back the load event.
+      var begin = function () {
+        setTimeout(function () {
+          startBrief().catch(function () {}).then(function () {
+            briefSettled = true;
+            maybeResolveReady();
+          });
+        }, 0);
+      };
+      if (document.readyState === 'complete') begin();
+      else window.addEventListener('load', begin, { once: true });
     }
   };
 
@@ -551,7 +560,19 @@
       try { text = JSON.stringify(scenario); } catch (e) { text = undefined; }
       if (typeof text !== 'string') return problem('The scenario must be a JSON object.');
       if (text.length > MAX_JSON_CHARS) return problem('The scenario is larger than ' + MAX_JSON_CHARS + ' characters.');
-      try { return JSON.parse(call('teams_set_scenario', [text])); } catch (e) { return problem('The scenario could not be read.'); }
+      // brief.js reads the document over the current scenario; teams.wasm applies what it made.
+      if (!briefModule) {
+        var failed = briefFailed;
+        if (frameDrawn) startBrief().catch(function () {}); // a later call may find it
+        return problem(failed ? 'The part of the calculator that reads scenarios (brief.js) could not be loaded here.'
+          : 'The calculator is not ready yet: wait for teamsCalculator.ready.');
+      }
+      try {
+        var read = JSON.parse(briefCall('teams_scenario_from_json', [text, call('teams_current_query', [])]));
+        if (!read.ok) return { ok: false, changed: false, problems: read.problems };
+        var applied = JSON.parse(call('teams_set_scenario_query', [read.query]));
+        return { ok: applied.ok && read.problems.length === 0, changed: applied.changed, problems: read.problems.concat(applied.problems) };
+      } catch (e) { return problem('The scenario could not be read.'); }
     },
     widgetRect: function (key) {
       if (!instance || typeof key !== 'string' || key.length > MAX_KEY_CHARS) return null;

@@ -8,6 +8,7 @@
 
 #include "presets.h"
 #include "scenario.h"
+#include "url_codec.h"
 
 using namespace teams;
 
@@ -74,6 +75,46 @@ TEST_SUITE("scenario") {
         CHECK(loaded.scenario.area == "Scotland");
         CHECK(loaded.scenario.assumptions[Key::births] == 45763);
         CHECK(loaded.scenario.assumptions[Key::prevalence] == 10);
+    }
+
+    TEST_CASE("a scenario read from a document reaches the calculator as its link's query, exactly") {
+        // setScenario: brief.js reads the document (ScenarioFromJson) and teams.wasm applies the query
+        // it makes (ScenarioFromQuery); nothing may change on the way, nor be refused.
+        const auto same = [](const Scenario& a, const Scenario& b) {
+            return a.assumptions == b.assumptions && a.ranges == b.ranges && a.name == b.name && a.area == b.area &&
+                   a.preset == b.preset;
+        };
+        std::vector<std::pair<std::string, std::string>> documents; // {what, text}
+        for (const auto& entry : std::filesystem::directory_iterator(TEAMS_TEST_DATA_DIR "/scenarios"))
+            documents.push_back({entry.path().filename().string(), ReadAll(entry.path())});
+        documents.push_back({"wales_10_percent.json", ReadAll(TEAMS_TEST_DATA_DIR "/wales_10_percent.json")});
+        documents.push_back({"a local area, counts not known",
+                             R"({"area": "Ynys M\u00f4n", "name": "Anglesey \u201cdraft\u201d", "assumptions": {"births": 600, "current_teams": null}})"});
+        documents.push_back({"odd values and ranges",
+                             R"({"preset": "wales", "assumptions": {"prevalence": 12.345678901234567, "access": 0.1, "caseload": 1e2},
+                                 "ranges": {"prevalence": null, "caseload": {"low": 99.5, "high": 301.25}}})"});
+        const Scenario bases[] = {Scenario{}, ScenarioFromQuery("preset=leeds&prevalence=20&caseload_low=100&caseload_high=200", Scenario{}).scenario};
+        int applied = 0;
+        for (const Scenario& base : bases) {
+            for (const auto& document : documents) {
+                const std::string& what = document.first;
+                const std::string& text = document.second;
+                CAPTURE(what);
+                // The base travels as a query too (teams_current_query).
+                const QueryResult base_back = ScenarioFromQuery(ScenarioToQuery(base), Scenario{});
+                REQUIRE(base_back.problems.empty());
+                REQUIRE(same(base_back.scenario, base));
+                const LoadResult loaded = ScenarioFromJson(text, base_back.scenario);
+                if (!loaded.ok) continue;
+                const std::string query = ScenarioToQuery(loaded.scenario);
+                CAPTURE(query);
+                const QueryResult back = ScenarioFromQuery(query, Scenario{});
+                CHECK(back.problems.empty());
+                CHECK(same(back.scenario, loaded.scenario));
+                ++applied;
+            }
+        }
+        CHECK(applied >= 20);
     }
 
     TEST_CASE("every malformed file names its field and keeps the calculator working") {

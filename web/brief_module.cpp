@@ -1,7 +1,8 @@
-// The printed brief, the downloaded pictures, the CSV and the summary card's words as a WebAssembly
-// module of their own (brief.js, see shell/calculator.js): the page loads it after the calculator's
-// first frame, so the brief, the SVG writer, the markup escaping, the QR code, the CSV writer and the
-// card are not in the first load. No ImGui, no WebGL and no
+// The printed brief, the downloaded pictures, the CSV, the summary card's words and the reading of
+// setScenario's JSON documents as a WebAssembly module of their own (brief.js, see
+// shell/calculator.js): the page loads it right after the calculator's first frame, so the brief, the
+// SVG writer, the markup escaping, the QR code, the CSV writer, the card and the JSON parser are not
+// in the first load. No ImGui, no WebGL and no
 // page state: the scenario comes in as the link's query, the text the address bar holds, so the
 // brief and the pictures describe exactly the scenario their link (and QR code) opens.
 #include "brief.h"
@@ -9,6 +10,8 @@
 #include "chart_model.h"
 #include "chart_svg.h"
 #include "estimator.h"
+#include "json_writer.h"
+#include "scenario.h"
 #include "url_codec.h"
 #include "working.h"
 
@@ -69,6 +72,21 @@ EMSCRIPTEN_KEEPALIVE const char* teams_pictures_svg(const char* query) {
     const teams::Scenario scenario = FromQuery(query);
     const teams::Results results = teams::Estimate(scenario.assumptions, scenario.ranges);
     return Answer(teams::ChartsSvg(teams::AllCharts(scenario, results, 400, teams::ApproximateLayout()), scenario.area));
+}
+
+// setScenario's first half (shell/calculator.js): every valid part of a scenario JSON document over
+// the calculator's current scenario (its query). Answers {"ok", "problems": [{field, message}],
+// "query"}: ok when the document could be read at all (then query is the scenario it makes, for
+// teams_set_scenario_query in teams.wasm); problems for everything not applied as given.
+EMSCRIPTEN_KEEPALIVE const char* teams_scenario_from_json(const char* json, const char* current_query) {
+    const teams::Scenario base = FromQuery(current_query);
+    const teams::LoadResult loaded = teams::ScenarioFromJson(json ? json : "", base);
+    teams::JsonWriter out;
+    out.Object().Field("ok", loaded.ok).Key("problems").Array();
+    for (const teams::Problem& problem : loaded.problems)
+        out.Object().Field("field", problem.field).Field("message", problem.message).End();
+    out.End().Field("query", loaded.ok ? teams::ScenarioToQuery(loaded.scenario) : std::string());
+    return Answer(out.End().Text());
 }
 
 // The CSV download (src/working.h) of the link's scenarios: the page gives the full link and today's

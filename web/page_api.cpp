@@ -8,6 +8,7 @@
 #include "json_writer.h"
 #include "mirror.h"
 #include "platform_web.h"
+#include "url_codec.h"
 #include "working.h"
 
 #include <emscripten.h>
@@ -81,22 +82,25 @@ EMSCRIPTEN_KEEPALIVE const char* teams_time_estimate(int iterations) {
     return PageAnswer(answer.Array().Number(with_ranges).Number(with_every_range).Bool(sink > 0).End().Text());
 }
 
-// Applies every valid part of a scenario JSON document. Answers {"ok", "changed", "problems"}: ok when
-// all of it was applied as given, changed when the calculator's scenario is now different (valid
-// parts of a partly bad document are applied), problems [{field, message}] for everything else.
-EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario(const char* json) {
-    if (!g_app || !json) return PageAnswer(ProblemsJson(false, false, {{"", "The calculator is not ready."}}));
-    const teams::LoadResult loaded = teams::ScenarioFromJson(json, g_app->scenario);
-    const bool changed = loaded.ok && !SameScenario(loaded.scenario, g_app->scenario);
+// setScenario's second half: the scenario a JSON document made, as its link's query. brief.js reads
+// the document (teams_scenario_from_json, web/brief_module.cpp), so the JSON parser is not in the
+// first load; the query's values are already checked and read back exactly. Answers {"ok",
+// "changed", "problems"}: changed when the calculator's scenario is now different; problems only if
+// the query itself had any (then nothing is applied).
+EMSCRIPTEN_KEEPALIVE const char* teams_set_scenario_query(const char* query) {
+    if (!g_app || !query) return PageAnswer(ProblemsJson(false, false, {{"", "The calculator is not ready."}}));
+    const teams::QueryResult read = teams::ScenarioFromQuery(query, teams::Scenario{});
+    if (!read.problems.empty()) return PageAnswer(ProblemsJson(false, false, read.problems));
+    const bool changed = !SameScenario(read.scenario, g_app->scenario);
     if (changed) {
-        g_app->scenario = loaded.scenario;
+        g_app->scenario = read.scenario;
         OpenMoreIfChanged(*g_app); // a value it sets under "More assumptions" is shown
         Recalculate(*g_app);
         g_app->scenario_changed = true;
         g_app->publish_now = true;
     }
     teams_request_frame();
-    return PageAnswer(ProblemsJson(loaded.ok && loaded.problems.empty(), changed, loaded.problems));
+    return PageAnswer(ProblemsJson(true, changed, {}));
 }
 
 // [x, y, width, height] in CSS pixels from the content's top-left, from the list of controls drawn

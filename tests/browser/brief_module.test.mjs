@@ -2,7 +2,8 @@
 // words and the QR code) is not part of the first load: no request for it before the first frame,
 // one after it, at idle, and then the brief is filled for Ctrl+P. "Print or save as PDF", "Download
 // pictures (SVG)", "Download CSV" and "Download the card" pressed before it has arrived wait for it
-// and then print and download as usual, for the link's scenario and its scenario A.
+// and then print and download as usual, for the link's scenario and its scenario A. setScenario's
+// documents are read there too, so teamsCalculator.ready waits for it.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
@@ -40,7 +41,9 @@ async function openPage({ hold = false, query = '' } = {}) {
     window.print = () => window.__prints.push(document.getElementById('brief').textContent);
   });
   await page.goto(`${fixture.server.origin}/${query}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.teamsCalculator && window.teamsCalculator.ready);
+  // The first frame, not teamsCalculator.ready: ready waits for brief.js, which may be held here.
+  await page.waitForFunction(() => window.teamsCalculator && window.__frameProbe.firstFrameDrawnAt !== null &&
+    window.teamsCalculator.stats().framesDrawn > 0, null, { timeout: 30_000 });
   const firstFrameAt = await page.evaluate(() => performance.timeOrigin + window.__frameProbe.firstFrameDrawnAt);
   return {
     context,
@@ -137,6 +140,37 @@ describe('the printed brief\'s module', () => {
       assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'the card is not a PNG');
       assert.equal(png.readUInt32BE(16), 1200, 'the card is not 1200 px wide');
       assert.equal(run.briefRequests.length, 1, `brief.js was requested ${run.briefRequests.length} times`);
+      assert.deepEqual(run.errors, []);
+    } finally {
+      await run.close();
+    }
+  });
+
+  test('teamsCalculator.ready waits for brief.js, and setScenario then reads a document at once', async () => {
+    const run = await openPage({ hold: true });
+    try {
+      const { page } = run;
+      await pollUntil(() => run.briefRequests.length, (n) => n > 0, { timeoutMs: 15_000 });
+      const settled = () => page.evaluate(() => Promise.race([
+        window.teamsCalculator.ready.then((v) => `ready: ${v}`),
+        new Promise((resolve) => setTimeout(() => resolve('pending'), 1500)),
+      ]));
+      assert.equal(await settled(), 'pending', 'ready resolved while brief.js was held back');
+      const early = await page.evaluate(() => window.teamsCalculator.setScenario({ assumptions: { prevalence: 20 } }));
+      assert.equal(early.ok, false);
+      assert.equal(early.changed, false);
+      assert.match(early.problems[0].message, /not ready yet: wait for teamsCalculator\.ready/);
+      run.release();
+      assert.equal(await page.evaluate(() => window.teamsCalculator.ready), true);
+      const answer = await page.evaluate(() => window.teamsCalculator.setScenario({ assumptions: { prevalence: 20 } }));
+      assert.deepEqual(answer, { ok: true, changed: true, problems: [] });
+      const results = await page.evaluate(() => window.teamsCalculator.getResults());
+      assert.equal(results.teams_needed_whole, 530);
+      const partly = await page.evaluate(() => window.teamsCalculator.setScenario({ assumptions: { caseload: 0, access: 50 } }));
+      assert.equal(partly.ok, false);
+      assert.equal(partly.changed, true, 'the valid part (access 50%) was not applied');
+      assert.ok(partly.problems.some((p) => p.field === 'caseload'), JSON.stringify(partly.problems));
+      assert.equal((await page.evaluate(() => window.teamsCalculator.getScenario())).assumptions.access, 50);
       assert.deepEqual(run.errors, []);
     } finally {
       await run.close();
