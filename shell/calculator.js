@@ -238,10 +238,11 @@
 
   // [SECTION] The printed brief: #brief holds it (shown only in print, see style.css), filled from
   // the brief's module whenever the scenario changes and again just before printing, with today's date.
-  // The brief, the SVG pictures and the QR code are a module of their own, brief.js
-  // (web/brief_module.cpp), kept out of the first load: it is added once the first frame is drawn and
-  // the page is idle, so it is ready long before anyone presses Ctrl+P, or at once when asked for.
-  // It makes both from the scenario's query, the text of the link the brief prints.
+  // The brief, the SVG pictures, the CSV, the card and the QR code are a module of their own, brief.js
+  // (web/brief_module.cpp), which also reads setScenario's documents. It is kept out of the first
+  // load: it is added once the first frame is drawn and the page has loaded, so it is ready long
+  // before anyone presses Ctrl+P, or at once when asked for. It makes them from the scenario's query,
+  // the text of the link the brief prints.
   var briefPending = false;
   // Today in the reader's calendar as 2026-12-01, for download names and the CSV's date row.
   function isoDate() {
