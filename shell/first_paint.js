@@ -7,10 +7,28 @@
 //                       build writes from the calculator's own table, or its _low or _high end): the
 //                       page shows the method and a loading line, never the default scenario's
 //                       answer or range as this link's.
+// It also starts the download of the module named by data-module (teams.wasm) at once, beside
+// page.js's, rather than once page.js has run: the module's own fetch (the same address, mode and
+// credentials) then takes the preloaded response. Not in a frame sandboxed without
+// allow-same-origin, where sandbox_loader.js loads the module as a script, and not in the single
+// file, which carries the module inside it (make_single_file.py drops data-module).
 (function () {
   'use strict';
   var root = document.documentElement;
   root.classList.add('js');
+  var module = root.getAttribute('data-module');
+  if (module && window.origin !== 'null' && /^https?:$/.test(window.location.protocol)) {
+    try {
+      var preload = document.createElement('link');
+      preload.rel = 'preload';
+      preload.as = 'fetch';
+      preload.crossOrigin = 'anonymous';
+      preload.href = module;
+      document.head.appendChild(preload);
+    } catch (e) {
+      // No preload: the module is fetched when page.js runs, as without this.
+    }
+  }
   var params;
   try {
     params = new URLSearchParams(window.location.search);

@@ -167,6 +167,8 @@ def build(site):
         return ""
 
     html = re.sub(r"<link\b[^>]*>", replace_link, html, flags=re.IGNORECASE)
+    # The module is inside the file: nothing for first_paint.js to preload.
+    html = re.sub(r'\s+data-module="[^"]*"', "", html, count=1)
     html = re.sub(r"<meta\b[^>]*>", replace_meta, html, flags=re.IGNORECASE)
     html = re.sub(r"<script\b([^>]*)>\s*</script>", take_script, html, flags=re.IGNORECASE)
     html = re.sub(r"\n?[ \t]*<!--\s*No inline scripts:.*?-->", "", html)

@@ -70,7 +70,7 @@ async function press(page, name) {
 const briefText = (page) => page.evaluate(() => document.getElementById('brief').textContent);
 
 describe('the printed brief\'s module', () => {
-  test('brief.js is fetched after the first frame, not before, and then fills the brief', async () => {
+  test('brief.js is fetched after the first frame, not before, and then fills the brief; teams.wasm is preloaded once', async () => {
     const run = await openPage();
     try {
       const requests = await pollUntil(() => run.briefRequests, (r) => r.length > 0, { timeoutMs: 15_000 });
@@ -82,6 +82,10 @@ describe('the printed brief\'s module', () => {
       // The first load's own files: the module, the page's script and nothing of the brief.
       const loaded = await run.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
       assert.ok(loaded.some((n) => /teams\.wasm$/.test(n)), 'teams.wasm was not loaded');
+      // teams.wasm is downloaded once, from first_paint.js's preload beside page.js, not after it.
+      const wasm = await run.page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => /teams\.wasm$/.test(e.name)).map((e) => e.initiatorType));
+      assert.deepEqual(wasm, ['link'], `teams.wasm's downloads, by initiator: ${JSON.stringify(wasm)}`);
       assert.deepEqual(run.errors, []);
     } finally {
       await run.close();
