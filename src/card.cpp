@@ -170,12 +170,8 @@ std::string CardJson(const Scenario& scenario, const Results& results, const Sce
         .Strings({made.question_before, made.area, made.question_after})
         .Field("answer", made.answer)
         .Field("against", made.against);
-    card.Key("today"); // null: no bar
-    if (made.today)
-        card.Number(*made.today);
-    else
-        card.Null();
-    card.Field("developing", made.developing)
+    card.Field("today", made.today) // null: no bar
+        .Field("developing", made.developing)
         .Field("needed", made.needed)
         .Field("today_label", made.today_label)
         .Field("needed_label", made.needed_label);

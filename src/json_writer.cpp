@@ -134,6 +134,10 @@ JsonWriter& JsonWriter::Number(double value) {
     return *this;
 }
 
+JsonWriter& JsonWriter::Number(const std::optional<double>& value) {
+    return value ? Number(*value) : Null();
+}
+
 JsonWriter& JsonWriter::Bool(bool value) {
     BeforeValue();
     out_ += value ? "true" : "false";

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ public:
 
     JsonWriter& String(std::string_view text);
     JsonWriter& Number(double value);
+    JsonWriter& Number(const std::optional<double>& value); // null when there is none
     JsonWriter& Bool(bool value);
     JsonWriter& Null();
     JsonWriter& Strings(std::initializer_list<std::string_view> texts); // ["a", "b"]
@@ -36,6 +38,7 @@ public:
     JsonWriter& Field(std::string_view key, const char* text) { return Key(key).String(text); }
     JsonWriter& Field(std::string_view key, const std::string& text) { return Key(key).String(text); }
     JsonWriter& Field(std::string_view key, double value) { return Key(key).Number(value); }
+    JsonWriter& Field(std::string_view key, const std::optional<double>& value) { return Key(key).Number(value); }
     JsonWriter& Field(std::string_view key, bool value) { return Key(key).Bool(value); }
 
     // The text so far; whole once every Object() and Array() has its End().

@@ -297,14 +297,6 @@ LoadResult ScenarioFromJson(std::string_view text, const Scenario& base) {
 
 namespace {
 
-void OptionalField(JsonWriter& out, const char* key, const std::optional<double>& value) {
-    out.Key(key);
-    if (value)
-        out.Number(*value);
-    else
-        out.Null();
-}
-
 void SpanField(JsonWriter& out, const char* key, const Span& span) {
     out.Key(key).Object().Field("low", span.low).Field("high", span.high).End();
 }
@@ -316,13 +308,9 @@ void WriteScenario(JsonWriter& out, const Scenario& scenario) {
         .Field("area", scenario.area)
         .Field("preset", scenario.preset);
     out.Key("assumptions").Object();
-    for (const AssumptionSpec& spec : AssumptionTable()) {
-        out.Key(spec.key);
-        if (scenario.assumptions.Known(spec.id))
-            out.Number(scenario.assumptions[spec.id]);
-        else
-            out.Null();
-    }
+    for (const AssumptionSpec& spec : AssumptionTable())
+        out.Key(spec.key).Number(scenario.assumptions.Known(spec.id) ? std::optional<double>(scenario.assumptions[spec.id])
+                                                                      : std::nullopt);
     out.End();
     out.Key("ranges").Object();
     for (const AssumptionSpec& spec : AssumptionTable())
@@ -344,19 +332,18 @@ void WriteResults(JsonWriter& out, const Results& r) {
         .Field("share_of_cohort", r.share_of_cohort)
         .Field("teams_needed", r.teams_needed)
         .Field("teams_needed_whole", static_cast<double>(r.teams_needed_whole));
-    OptionalField(out, "current_teams", r.current_teams);
-    OptionalField(out, "teams_in_development", r.teams_in_development);
-    OptionalField(out, "teams_gap", r.teams_gap);
-    OptionalField(out, "teams_gap_whole",
-                  r.teams_gap_whole ? std::optional<double>(static_cast<double>(*r.teams_gap_whole)) : std::nullopt);
-    OptionalField(out, "teams_gap_after_development", r.teams_gap_after_development);
-    OptionalField(out, "scale_factor", r.scale_factor);
-    OptionalField(out, "new_teams_per_year", r.new_teams_per_year);
-    OptionalField(out, "annual_growth_percent", r.annual_growth_percent);
+    out.Field("current_teams", r.current_teams);
+    out.Field("teams_in_development", r.teams_in_development);
+    out.Field("teams_gap", r.teams_gap);
+    out.Field("teams_gap_whole", r.teams_gap_whole ? std::optional<double>(static_cast<double>(*r.teams_gap_whole)) : std::nullopt);
+    out.Field("teams_gap_after_development", r.teams_gap_after_development);
+    out.Field("scale_factor", r.scale_factor);
+    out.Field("new_teams_per_year", r.new_teams_per_year);
+    out.Field("annual_growth_percent", r.annual_growth_percent);
     out.Key("path").Array();
     for (const ScaleUpYear& step : r.path) {
         out.Object().Field("year", static_cast<double>(step.year)).Field("linear_teams", step.linear_teams);
-        OptionalField(out, "compound_teams", step.compound_teams);
+        out.Field("compound_teams", step.compound_teams);
         out.End();
     }
     out.End();
@@ -383,8 +370,8 @@ void WriteResults(JsonWriter& out, const Results& r) {
     out.End();
     out.Field("annual_cost", r.annual_cost);
     SpanField(out, "annual_cost_range", r.annual_cost_range);
-    OptionalField(out, "babies_reached_today", r.babies_reached_today);
-    OptionalField(out, "gap_annual_cost", r.gap_annual_cost);
+    out.Field("babies_reached_today", r.babies_reached_today);
+    out.Field("gap_annual_cost", r.gap_annual_cost);
     if (r.gap_annual_cost_range)
         SpanField(out, "gap_annual_cost_range", *r.gap_annual_cost_range);
     else

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 using namespace teams;
@@ -73,6 +74,9 @@ TEST_SUITE("json writer") {
             .Field("minus_inf", -std::numeric_limits<double>::infinity())
             .End();
         CHECK(bad.Text() == R"({"nan":null,"inf":null,"minus_inf":null})");
+        JsonWriter optional;
+        optional.Object().Field("none", std::optional<double>()).Field("some", std::optional<double>(2.5)).End();
+        CHECK(optional.Text() == R"({"none":null,"some":2.5})");
     }
 
     TEST_CASE("an End() too many changes nothing; string lists") {

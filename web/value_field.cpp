@@ -99,13 +99,7 @@ std::string ApplyTypedValue(AppState& state, const std::string& key, const std::
         out.Object().Field("ok", ok).Key("problems").Array();
         for (const teams::Problem& problem : problems) out.String(problem.message);
         out.End();
-        if (value) {
-            out.Key("value");
-            if (*value)
-                out.Number(**value);
-            else
-                out.Null();
-        }
+        if (value) out.Field("value", *value);
         if (text) out.Field("text", *text);
         return out.End().Text();
     };
